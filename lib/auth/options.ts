@@ -1,0 +1,76 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { verifyPassword } from './password';
+import { consumeSignInAttempt } from './rate-limit';
+import { consumeSignInToken } from './sign-in-link';
+
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+const passwordInput = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+const linkInput = z.object({ token: z.string().min(20).max(100) });
+
+type Req = { headers?: Record<string, string | string[] | undefined> };
+export function clientKeyOf(headers: { get(name: string): string | null } | Req['headers']): string {
+  const raw = headers && 'get' in headers && typeof headers.get === 'function'
+    ? headers.get('x-forwarded-for')
+    : (headers as Req['headers'])?.['x-forwarded-for'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return (typeof value === 'string' && value.split(',')[0].trim()) || 'local';
+}
+
+// Errors thrown from authorize() reach the client as `error` on signIn's result; keep them to codes.
+export const authOptions: NextAuthOptions = {
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/inloggen', error: '/inloggen' },
+  providers: [
+    Credentials({
+      id: 'password',
+      name: 'password',
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = passwordInput.safeParse(credentials);
+        if (!parsed.success) throw new Error('INVALID_CREDENTIALS');
+        const { email, password } = parsed.data;
+        try {
+          await consumeSignInAttempt([`pw:${email}`, `ip:${clientKeyOf(req?.headers)}`]);
+        } catch (e) {
+          if (e instanceof AppError) throw new Error(e.code);
+          throw e;
+        }
+        const user = await prisma.user.findUnique({
+          where: { email },
+          select: { id: true, email: true, passwordHash: true, memberships: { where: { role: { in: ['TEACHER', 'DIRECTOR'] } }, select: { id: true } } },
+        });
+        // Always run the hash so response time does not reveal whether the address exists.
+        const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+        if (!user || !ok || user.memberships.length === 0) throw new Error('INVALID_CREDENTIALS');
+        return { id: user.id, email: user.email };
+      },
+    }),
+    Credentials({
+      id: 'email-link',
+      name: 'email-link',
+      credentials: { token: { type: 'text' } },
+      async authorize(credentials) {
+        const parsed = linkInput.safeParse(credentials);
+        if (!parsed.success) throw new Error('LINK_INVALID');
+        const user = await consumeSignInToken(parsed.data.token);
+        if (!user) throw new Error('LINK_INVALID');
+        return { id: user.id, email: user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, userId: token.sub };
+    },
+  },
+};

@@ -1,0 +1,47 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { prisma } from '@/lib/db';
+import { translatorFor } from '@/lib/i18n/translator';
+import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { consumeSignInAttempt } from './rate-limit';
+
+export const LINK_VALID_MINUTES = 15;
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Mail a one-time sign-in link. Unknown addresses get no mail and no different answer,
+ * so the form cannot be used to find out who is a parent at the school.
+ */
+export async function requestSignInLink(email: string, clientKey: string, baseUrl: string) {
+  await consumeSignInAttempt([`link:${email}`, `ip:${clientKey}`]);
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, firstName: true, locale: true, memberships: { select: { id: true }, take: 1 } } });
+  if (!user || user.memberships.length === 0) return;
+  const token = randomBytes(32).toString('base64url');
+  const t = await translatorFor(user.locale, 'mail.signIn');
+  const link = `${baseUrl.replace(/\/$/, '')}/inloggen/link?token=${token}`;
+  await prisma.$transaction(async (tx) => {
+    await tx.loginToken.create({
+      data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + LINK_VALID_MINUTES * 60_000) },
+    });
+    await enqueueMail(tx, {
+      to: email,
+      kind: 'sign_in_link',
+      subject: t('subject'),
+      text: t('body', { name: user.firstName, link, minutes: LINK_VALID_MINUTES }),
+    });
+  });
+  kickMailDelivery();
+}
+
+/** Spend a link: one conditional update, so two clicks at once cannot both sign in. */
+export async function consumeSignInToken(token: string) {
+  const tokenHash = sha256(token);
+  const spent = await prisma.loginToken.updateMany({
+    where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { usedAt: new Date() },
+  });
+  if (spent.count !== 1) return null;
+  const row = await prisma.loginToken.findUnique({ where: { tokenHash }, select: { user: { select: { id: true, email: true, locale: true } } } });
+  return row?.user ?? null;
+}
