@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { verifyPassword } from './password';
-import { consumeSignInAttempt } from './rate-limit';
+import { consumeSignInAttempt, signInKeys } from './rate-limit';
 import { consumeSignInToken } from './sign-in-link';
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -13,13 +13,17 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 const passwordInput = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 const linkInput = z.object({ token: z.string().min(20).max(100) });
 
-type Req = { headers?: Record<string, string | string[] | undefined> };
-export function clientKeyOf(headers: { get(name: string): string | null } | Req['headers']): string {
-  const raw = headers && 'get' in headers && typeof headers.get === 'function'
-    ? headers.get('x-forwarded-for')
-    : (headers as Req['headers'])?.['x-forwarded-for'];
+type HeaderBag = { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined;
+
+/**
+ * The client's address for rate limiting. X-Forwarded-For is only believed behind our own proxy
+ * (TRUST_PROXY=1); otherwise anyone could pick a fresh address per attempt.
+ */
+export function clientKeyOf(headers: HeaderBag): string {
+  if (process.env.TRUST_PROXY !== '1' || !headers) return 'direct';
+  const raw = typeof headers.get === 'function' ? (headers as { get(n: string): string | null }).get('x-forwarded-for') : (headers as Record<string, unknown>)['x-forwarded-for'];
   const value = Array.isArray(raw) ? raw[0] : raw;
-  return (typeof value === 'string' && value.split(',')[0].trim()) || 'local';
+  return (typeof value === 'string' && value.split(',')[0].trim()) || 'direct';
 }
 
 // Errors thrown from authorize() reach the client as `error` on signIn's result; keep them to codes.
@@ -36,7 +40,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error('INVALID_CREDENTIALS');
         const { email, password } = parsed.data;
         try {
-          await consumeSignInAttempt([`pw:${email}`, `ip:${clientKeyOf(req?.headers)}`]);
+          await consumeSignInAttempt(signInKeys('pw', email, clientKeyOf(req?.headers)));
         } catch (e) {
           if (e instanceof AppError) throw new Error(e.code);
           throw e;

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { prisma } from '@/lib/db';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
-import { consumeSignInAttempt } from './rate-limit';
+import { consumeSignInAttempt, signInKeys } from './rate-limit';
 
 export const LINK_VALID_MINUTES = 15;
 
@@ -14,7 +14,7 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
  * so the form cannot be used to find out who is a parent at the school.
  */
 export async function requestSignInLink(email: string, clientKey: string, baseUrl: string) {
-  await consumeSignInAttempt([`link:${email}`, `ip:${clientKey}`]);
+  await consumeSignInAttempt(signInKeys('link', email, clientKey));
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, firstName: true, locale: true, memberships: { select: { id: true }, take: 1 } } });
   if (!user || user.memberships.length === 0) return;
   const token = randomBytes(32).toString('base64url');

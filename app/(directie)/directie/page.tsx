@@ -1,0 +1,95 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { AppShell } from '@/components/layout/AppShell';
+import { Card } from '@/components/ui/Card';
+import { requireRole } from '@/lib/auth/actor';
+import { fullName, namesList } from '@/lib/format/name';
+import { directorHome } from '@/lib/people/queries';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('home.director'))('title') };
+}
+
+export default async function DirectorHomePage() {
+  const actor = await requireRole('DIRECTOR');
+  const t = await getTranslations('home.director');
+  const tc = await getTranslations('common');
+  const { year, groups, staff, totals } = await directorHome(actor);
+  const figures = [
+    ['children', totals.children],
+    ['guardians', totals.guardians],
+    ['groups', totals.groups],
+    ['staff', totals.staff],
+  ] as const;
+  return (
+    <AppShell actor={actor} path="/directie">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
+          <p className="text-stone-700">
+            {t('intro')} {tc('schoolYear', { name: year.name })}
+          </p>
+        </div>
+        <Link href="/directie/import" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
+          {t('import')}
+        </Link>
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {figures.map(([key, value]) => (
+          <div key={key} className="rounded-xl border border-stone-200 bg-white p-4">
+            <dt className="text-sm text-stone-600">{t(key)}</dt>
+            <dd className="text-3xl font-semibold" data-testid={`total-${key}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Card aria-labelledby="groups-title">
+        <h2 id="groups-title" className="mb-2 text-xl font-semibold">
+          {t('groupsTitle')}
+        </h2>
+        <table className="w-full text-left">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="py-2">{tc('group')}</th>
+              <th scope="col" className="py-2">{tc('teachers')}</th>
+              <th scope="col" className="py-2 text-right">{t('pupils')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.id} className="border-b border-stone-100">
+                <th scope="row" className="py-2 font-medium">{g.name}</th>
+                <td className="py-2">{g.teachers.length ? namesList(g.teachers.map((x) => x.user)) : tc('noTeacher')}</td>
+                <td className="py-2 text-right">{g._count.enrolments}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card aria-labelledby="staff-title">
+        <h2 id="staff-title" className="mb-2 text-xl font-semibold">
+          {t('staffTitle')}
+        </h2>
+        <table className="w-full text-left">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="py-2">{t('name')}</th>
+              <th scope="col" className="py-2">{t('role')}</th>
+              <th scope="col" className="hidden py-2 sm:table-cell">{t('email')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((m) => (
+              <tr key={`${m.user.id}-${m.role}`} className="border-b border-stone-100">
+                <td className="py-2">{fullName(m.user)}</td>
+                <td className="py-2">{tc(`roles.${m.role}`)}</td>
+                <td className="hidden py-2 sm:table-cell">{m.user.email}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </AppShell>
+  );
+}

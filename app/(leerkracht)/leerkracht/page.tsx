@@ -1,0 +1,62 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { AppShell } from '@/components/layout/AppShell';
+import { Card } from '@/components/ui/Card';
+import { requireRole } from '@/lib/auth/actor';
+import { fullName, namesList } from '@/lib/format/name';
+import { teacherHome } from '@/lib/people/queries';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('home.teacher'))('title') };
+}
+
+export default async function TeacherHomePage() {
+  const actor = await requireRole('TEACHER');
+  const t = await getTranslations('home.teacher');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const { year, groups } = await teacherHome(actor);
+  return (
+    <AppShell actor={actor} path="/leerkracht">
+      <div>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-stone-700">
+          {t('intro')} {tc('schoolYear', { name: year.name })}
+        </p>
+      </div>
+      {groups.length === 0 && <p>{t('noGroups')}</p>}
+      {groups.map((group) => {
+        const colleagues = group.teachers.map((x) => x.user).filter((u) => u.id !== actor.userId);
+        return (
+          <Card key={group.id} aria-labelledby={`group-${group.id}`}>
+            <h2 id={`group-${group.id}`} className="text-xl font-semibold">
+              {tc('group')} {group.name}{' '}
+              <span className="text-base font-normal text-stone-600">({t('pupils', { count: group.enrolments.length })})</span>
+            </h2>
+            {colleagues.length > 0 && <p className="text-stone-700">{t('duoWith', { names: namesList(colleagues) })}</p>}
+            <table className="mt-3 w-full text-left">
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="py-2">{t('pupilName')}</th>
+                  <th scope="col" className="py-2">{t('dateOfBirth')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.enrolments.map(({ child }) => (
+                  <tr key={child.id} className="border-b border-stone-100">
+                    <td className="py-2">
+                      <Link href={`/kind/${child.id}`} className="text-brand-700 underline underline-offset-2">
+                        {fullName(child)}
+                      </Link>
+                    </td>
+                    <td className="py-2">{format.dateTime(child.dateOfBirth, { dateStyle: 'medium', timeZone: 'UTC' })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        );
+      })}
+    </AppShell>
+  );
+}

@@ -1,0 +1,69 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { AppShell } from '@/components/layout/AppShell';
+import { Card } from '@/components/ui/Card';
+import { requireRole } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { fullName, namesList } from '@/lib/format/name';
+import { childDetail } from '@/lib/people/queries';
+
+async function load(id: string) {
+  const actor = await requireRole();
+  try {
+    return { actor, child: await childDetail(actor, id) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  }
+}
+
+export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { actor, child } = await load(id);
+  const t = await getTranslations('child');
+  const format = await getFormatter();
+  const group = child.enrolments[0]?.group;
+  const households = [...new Set(child.guardianships.map((g) => g.householdId))];
+  return (
+    <AppShell actor={actor} path={`/kind/${child.id}`}>
+      <h1 className="text-2xl font-bold">{t('title', { name: fullName(child) })}</h1>
+      <Card>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">{t('pupilNumber')}</dt>
+          <dd>{child.pupilNumber}</dd>
+          <dt className="font-medium">{t('dateOfBirth')}</dt>
+          <dd>{format.dateTime(child.dateOfBirth, { dateStyle: 'long', timeZone: 'UTC' })}</dd>
+          <dt className="font-medium">{t('group')}</dt>
+          <dd>{group?.name ?? '–'}</dd>
+          <dt className="font-medium">{t('teachers')}</dt>
+          <dd>{group ? namesList(group.teachers.map((x) => x.user)) : '–'}</dd>
+        </dl>
+      </Card>
+      <Card aria-labelledby="guardians-title">
+        <h2 id="guardians-title" className="mb-2 text-xl font-semibold">
+          {t('guardians')}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {child.guardianships.map((g) => (
+            <li key={g.user.id} className="rounded-lg border border-stone-200 p-3">
+              <p className="font-semibold">{fullName(g.user)}</p>
+              <p className="text-stone-700">
+                {g.relation} · {t(`rights.${g.right}`)}
+                {households.length > 1 && <> · {t('household', { n: households.indexOf(g.householdId) + 1 })}</>}
+              </p>
+              <p className="text-sm text-stone-700">
+                {t('email')}: {g.user.email}
+                {g.user.phone && (
+                  <>
+                    <br />
+                    {t('phone')}: {g.user.phone}
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </AppShell>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { adoptUserLocaleAction } from '@/lib/auth/actions';
+
+// A button rather than signing in on page load: mail scanners that open links must not spend them.
+export function LinkSignIn({ token }: { token: string }) {
+  const t = useTranslations('signIn');
+  const te = useTranslations('errors');
+  const router = useRouter();
+  const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function go() {
+    setPending(true);
+    const res = await signIn('email-link', { token, redirect: false });
+    if (res?.ok && !res.error) {
+      await adoptUserLocaleAction();
+      router.replace('/');
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setFailed(true);
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Button onClick={go} disabled={pending || failed}>
+        {t('linkButton')}
+      </Button>
+      <div aria-live="polite">
+        {failed && (
+          <Alert tone="error">
+            {te('LINK_INVALID')}{' '}
+            <Link href="/inloggen" className="underline">
+              {t('requestNew')}
+            </Link>
+          </Alert>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
+import { adoptUserLocaleAction } from '@/lib/auth/actions';
+
+const KNOWN = new Set(['RATE_LIMITED', 'INVALID_CREDENTIALS']);
+
+export function PasswordSignInForm() {
+  const t = useTranslations('signIn');
+  const te = useTranslations('errors');
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    const res = await signIn('password', { email: form.get('email'), password: form.get('password'), redirect: false });
+    if (res?.ok && !res.error) {
+      await adoptUserLocaleAction();
+      router.replace('/');
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setError(res?.error && KNOWN.has(res.error) ? res.error : 'INVALID_CREDENTIALS');
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4">
+      <Field label={t('email')} name="email" id="staff-email" type="email" autoComplete="username" required />
+      <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t('signInWithPassword')}
+      </Button>
+      <div aria-live="polite">{error && <Alert tone="error">{te(error)}</Alert>}</div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/SignOutButton';
+import { switchMembershipAction } from '@/lib/auth/actions';
+import { type Actor, membershipsOf } from '@/lib/auth/actor';
+import { HOME_BY_ROLE } from '@/lib/auth/home';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Header and main landmark for signed-in pages. Rendering only: each page checks access itself. */
+export async function AppShell({ actor, path, children }: { actor: Actor; path: string; children: React.ReactNode }) {
+  const t = await getTranslations('common');
+  const memberships = await membershipsOf(actor.userId);
+  const current = memberships.find((m) => m.id === actor.membershipId);
+  return (
+    <>
+      <header className="border-b border-stone-200 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <div>
+            <Link href={HOME_BY_ROLE[actor.role]} className="text-lg font-semibold text-brand-800">
+              {t('appName')}
+            </Link>
+            <p className="text-sm text-stone-600">
+              {current?.school.name} · {t(`roles.${actor.role}`)}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            {memberships.length > 1 && (
+              <form action={switchMembershipAction} className="flex items-center gap-1 text-sm">
+                <label htmlFor="membership" className="sr-only">
+                  {t('switchRole')}
+                </label>
+                <select id="membership" name="membershipId" defaultValue={actor.membershipId} className="min-h-11 rounded-md border border-stone-400 bg-white px-2">
+                  {memberships.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.school.name}: {t(`roles.${m.role}`)}
+                    </option>
+                  ))}
+                </select>
+                <button className="min-h-11 rounded-md border border-stone-400 px-2">{t('switchRole')}</button>
+              </form>
+            )}
+            <LanguageSwitch returnTo={path} />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

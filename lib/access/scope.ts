@@ -1,0 +1,45 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+
+// The one place that decides who may see which child, group and person. Every query for
+// tenant data starts from these `where` clauses; nothing else filters on role.
+
+/** Children the actor may see in the given school year. */
+export async function childScope(actor: Actor, schoolYearId: string): Promise<Prisma.ChildWhereInput> {
+  switch (actor.role) {
+    case 'GUARDIAN':
+      // Every guardian, with authority or information only, sees the same (BW 1:377c).
+      return { schoolId: actor.schoolId, guardianships: { some: { userId: actor.userId, schoolId: actor.schoolId } } };
+    case 'TEACHER': {
+      const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { teachersSeeAllPupils: true } });
+      if (school.teachersSeeAllPupils) return { schoolId: actor.schoolId };
+      return {
+        schoolId: actor.schoolId,
+        enrolments: { some: { schoolYearId, group: { teachers: { some: { userId: actor.userId } } } } },
+      };
+    }
+    case 'DIRECTOR':
+      return { schoolId: actor.schoolId };
+  }
+}
+
+/** Groups the actor may open (a teacher: their own; a director: all of the school). */
+export function groupScope(actor: Actor, schoolYearId: string): Prisma.GroupWhereInput {
+  switch (actor.role) {
+    case 'GUARDIAN':
+      return { schoolId: actor.schoolId, schoolYearId, enrolments: { some: { child: { guardianships: { some: { userId: actor.userId } } } } } };
+    case 'TEACHER':
+      return { schoolId: actor.schoolId, schoolYearId, teachers: { some: { userId: actor.userId } } };
+    case 'DIRECTOR':
+      return { schoolId: actor.schoolId, schoolYearId };
+  }
+}
+
+/** Fails closed: a child outside the actor's scope is "not found", never "forbidden". */
+export async function assertChildVisible(actor: Actor, childId: string, schoolYearId: string) {
+  const found = await prisma.child.findFirst({ where: { AND: [{ id: childId }, await childScope(actor, schoolYearId)] }, select: { id: true } });
+  if (!found) throw new AppError('NOT_FOUND');
+}

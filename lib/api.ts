@@ -1,0 +1,22 @@
+import 'server-only';
+import { AppError, type ErrorCode } from '@/lib/errors';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 404, // fail closed: do not confirm that someone else's data exists
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  RATE_LIMITED: 429,
+  CONFLICT: 409,
+};
+
+/** Runs an API handler; domain errors become JSON with a code and a status, the rest a logged 500. */
+export async function apiHandler(fn: () => Promise<unknown>) {
+  try {
+    return Response.json(await fn());
+  } catch (e) {
+    if (e instanceof AppError) return Response.json({ error: e.code }, { status: STATUS[e.code] ?? 400 });
+    console.error(e);
+    return Response.json({ error: 'UNEXPECTED' }, { status: 500 });
+  }
+}

@@ -1,0 +1,63 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { prisma } from '@/lib/db';
+import { type ActionResult, toActionError } from '@/lib/errors';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { ACTIVE_MEMBERSHIP_COOKIE, currentUserId, membershipsOf } from './actor';
+import { clientKeyOf } from './options';
+import { localeSchema, membershipSchema, requestLinkSchema } from './schemas';
+import { requestSignInLink } from './sign-in-link';
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+function baseUrl(h: Headers) {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL;
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  return `${proto}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
+}
+
+/** Anyone may ask; the answer is the same whether or not the address is known. */
+export async function requestLinkAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const parsed = requestLinkSchema.safeParse({ email: formData.get('email') });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    const h = await headers();
+    await requestSignInLink(parsed.data.email, clientKeyOf(h), baseUrl(h));
+    return { ok: true };
+  } catch (e) {
+    return toActionError(e);
+  }
+}
+
+/** The language switch: a cookie for everyone, and the preference on the account when signed in. */
+export async function setLocaleAction(formData: FormData) {
+  const parsed = localeSchema.safeParse({ locale: formData.get('locale') });
+  if (!parsed.success) return;
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: '/', maxAge: ONE_YEAR, sameSite: 'lax' });
+  const userId = await currentUserId();
+  if (userId) await prisma.user.update({ where: { id: userId }, data: { locale: parsed.data.locale } });
+  const back = String(formData.get('returnTo') ?? '/');
+  redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+}
+
+/** Someone who is parent at one school and teacher at another picks the role they act in. */
+export async function switchMembershipAction(formData: FormData) {
+  const userId = await currentUserId();
+  if (!userId) redirect('/inloggen');
+  const parsed = membershipSchema.safeParse({ membershipId: formData.get('membershipId') });
+  const mine = await membershipsOf(userId);
+  if (!parsed.success || !mine.some((m) => m.id === parsed.data.membershipId)) redirect('/');
+  (await cookies()).set(ACTIVE_MEMBERSHIP_COOKIE, parsed.data.membershipId, { path: '/', httpOnly: true, sameSite: 'lax' });
+  redirect('/');
+}
+
+/** After sign-in: the account's language preference becomes the cookie. */
+export async function adoptUserLocaleAction() {
+  const userId = await currentUserId();
+  if (!userId) return;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  if (user) (await cookies()).set(LOCALE_COOKIE, user.locale, { path: '/', maxAge: ONE_YEAR, sameSite: 'lax' });
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { Role } from '@/generated/prisma/client';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { authOptions } from './options';
+
+/** Who is asking: one person in one role at one school. Every data function takes this. */
+export type Actor = { userId: string; schoolId: string; role: Role; membershipId: string };
+
+export const ACTIVE_MEMBERSHIP_COOKIE = 'ctx';
+
+export const currentUserId = cache(async (): Promise<string | null> => {
+  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  return session?.userId ?? null;
+});
+
+export const membershipsOf = cache(async (userId: string) =>
+  prisma.membership.findMany({
+    where: { userId },
+    select: { id: true, role: true, schoolId: true, school: { select: { name: true } } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  }),
+);
+
+/** The membership the user is acting in: the one chosen in the role switch, else their first. */
+export async function currentActor(roles?: Role[]): Promise<Actor | null> {
+  const userId = await currentUserId();
+  if (!userId) return null;
+  const all = await membershipsOf(userId);
+  const allowed = roles ? all.filter((m) => roles.includes(m.role)) : all;
+  const chosen = (await cookies()).get(ACTIVE_MEMBERSHIP_COOKIE)?.value;
+  const m = allowed.find((x) => x.id === chosen) ?? allowed[0];
+  return m ? { userId, schoolId: m.schoolId, role: m.role, membershipId: m.id } : null;
+}
+
+/**
+ * For pages and server actions: the first line of each. Not signed in → sign-in page;
+ * signed in without the role → 404, so the page's existence is not confirmed either.
+ */
+export async function requireRole(...roles: Role[]): Promise<Actor> {
+  if (!(await currentUserId())) redirect('/inloggen');
+  const actor = await currentActor(roles.length ? roles : undefined);
+  if (!actor) notFound();
+  return actor;
+}
+
+/** For API routes: throws AppError so the route can answer 401/404 as JSON. */
+export async function actorForApi(...roles: Role[]): Promise<Actor> {
+  if (!(await currentUserId())) throw new AppError('UNAUTHENTICATED');
+  const actor = await currentActor(roles.length ? roles : undefined);
+  if (!actor) throw new AppError('NOT_FOUND');
+  return actor;
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import { childScope, groupScope } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { currentSchoolYear } from '@/lib/school/year';
+
+// Reads for the home pages and the child page. Each takes the actor and builds its where from lib/access.
+
+const personName = { select: { id: true, firstName: true, prefix: true, lastName: true } } as const;
+
+async function yearOf(actor: Actor) {
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) throw new AppError('NOT_FOUND');
+  return year;
+}
+
+export async function schoolHeader(actor: Actor) {
+  return prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { name: true } });
+}
+
+/** A guardian's children, each with group and teacher(s). */
+export async function guardianHome(actor: Actor) {
+  const year = await yearOf(actor);
+  const children = await prisma.child.findMany({
+    where: await childScope(actor, year.id),
+    orderBy: [{ dateOfBirth: 'asc' }],
+    select: {
+      id: true,
+      firstName: true,
+      prefix: true,
+      lastName: true,
+      enrolments: {
+        where: { schoolYearId: year.id },
+        select: { group: { select: { id: true, name: true, grade: true, teachers: { select: { user: personName } } } } },
+      },
+    },
+  });
+  return { year, children };
+}
+
+/** A teacher's groups with their pupils. */
+export async function teacherHome(actor: Actor) {
+  const year = await yearOf(actor);
+  const groups = await prisma.group.findMany({
+    where: groupScope(actor, year.id),
+    orderBy: [{ grade: 'asc' }, { name: 'asc' }],
+    select: {
+      id: true,
+      name: true,
+      grade: true,
+      teachers: { select: { user: personName } },
+      enrolments: {
+        orderBy: [{ child: { firstName: 'asc' } }],
+        select: { child: { select: { id: true, firstName: true, prefix: true, lastName: true, dateOfBirth: true } } },
+      },
+    },
+  });
+  return { year, groups };
+}
+
+/** The director's overview: groups with numbers, staff, totals. */
+export async function directorHome(actor: Actor) {
+  const year = await yearOf(actor);
+  const [groups, staff, children, guardians] = await Promise.all([
+    prisma.group.findMany({
+      where: groupScope(actor, year.id),
+      orderBy: [{ grade: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, grade: true, teachers: { select: { user: personName } }, _count: { select: { enrolments: true } } },
+    }),
+    prisma.membership.findMany({
+      where: { schoolId: actor.schoolId, role: { in: ['TEACHER', 'DIRECTOR'] } },
+      orderBy: [{ role: 'asc' }, { user: { lastName: 'asc' } }],
+      select: { role: true, user: { select: { ...personName.select, email: true } } },
+    }),
+    prisma.child.count({ where: { schoolId: actor.schoolId, leftAt: null, enrolments: { some: { schoolYearId: year.id } } } }),
+    prisma.membership.count({ where: { schoolId: actor.schoolId, role: 'GUARDIAN' } }),
+  ]);
+  return { year, groups, staff, totals: { children, guardians, groups: groups.length, staff: staff.length } };
+}
+
+/** One child, as the actor may see it; NOT_FOUND outside their scope. */
+export async function childDetail(actor: Actor, childId: string) {
+  const year = await yearOf(actor);
+  const child = await prisma.child.findFirst({
+    where: { AND: [{ id: childId }, await childScope(actor, year.id)] },
+    select: {
+      id: true,
+      pupilNumber: true,
+      firstName: true,
+      prefix: true,
+      lastName: true,
+      dateOfBirth: true,
+      enrolments: { where: { schoolYearId: year.id }, select: { group: { select: { id: true, name: true, grade: true, teachers: { select: { user: personName } } } } } },
+      guardianships: {
+        orderBy: [{ household: { key: 'asc' } }, { relation: 'asc' }],
+        select: { right: true, relation: true, householdId: true, user: { select: { ...personName.select, email: true, phone: true } } },
+      },
+    },
+  });
+  if (!child) throw new AppError('NOT_FOUND');
+  return child;
+}

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test';
+import { baseDatabaseUrl, withDatabase } from './scripts/embedded-pg';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_BASE_URL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    browserName: 'chromium',
+    locale: 'nl-NL',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', // Debian's chromium; `playwright install` cannot download here
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' }, grep: /@phone/ },
+  ],
+  // Web servers start before globalSetup and one after another: database (reset + seed) first.
+  webServer: [
+    {
+      command: 'npx tsx --conditions=react-server scripts/e2e-db.ts',
+      url: 'http://localhost:3199',
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+    {
+      command: `npx next start -p ${PORT}`,
+      url: `${E2E_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: withDatabase(baseDatabaseUrl(), 'ouderportaal_e2e'),
+        NEXTAUTH_URL: E2E_BASE_URL,
+        NEXTAUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else',
+        SMTP_URL: '',
+      },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
+});

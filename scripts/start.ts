@@ -1,0 +1,134 @@
+// `npm start`: the whole portal on a fresh machine. Database (embedded unless DATABASE_URL is set),
+// migrations, demo school on an empty database, production build when the sources changed,
+// then `next start` on http://localhost:3000. Ctrl-C stops the server and the database cleanly.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { baseDatabaseUrl, ensureDatabase } from './embedded-pg';
+
+const dev = process.argv.includes('--dev');
+const PORT = Number(process.env.PORT ?? 3000);
+const url = baseDatabaseUrl();
+const log = (msg: string) => console.log(`[ouderportaal] ${msg}`);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+}
+
+/** A secret for session tokens that survives restarts, kept out of the repository. */
+function authSecret() {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve('.data/auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Fingerprint of everything `next build` reads, so a restart skips the build when nothing changed. */
+function sourceStamp() {
+  const hash = createHash('sha256');
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const f of readdirSync(p).sort()) walk(path.join(p, f));
+    else hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+  };
+  for (const p of ['app', 'components', 'lib', 'messages', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'instrumentation.ts', 'postcss.config.mjs']) walk(p);
+  return hash.digest('hex');
+}
+
+let server: ChildProcess | undefined;
+let stopDb: () => Promise<void> = async () => {};
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server!.once('exit', r));
+  }
+  await stopDb();
+  log('stopped; the data is kept for the next start.');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  const t0 = Date.now();
+  log(process.env.DATABASE_URL ? `using the database at ${new URL(url).host}` : 'starting the embedded PostgreSQL (data in .data/pg)…');
+  stopDb = await ensureDatabase([url]);
+  const env = { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' };
+
+  log('applying migrations…');
+  run('npx', ['prisma', 'migrate', 'deploy'], env);
+
+  const { createPrisma } = await import('../lib/db');
+  const { seedDemoSchool } = await import('../prisma/seed');
+  const prisma = createPrisma(url);
+  const seeded = await seedDemoSchool(prisma);
+  await prisma.$disconnect();
+  log(seeded ? 'demo school created.' : 'database already has data; not seeding.');
+
+  const appEnv = {
+    ...env,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  if (!dev) {
+    const stamp = sourceStamp();
+    const stampFile = path.resolve('.next/source-stamp');
+    if (!existsSync('.next/BUILD_ID') || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+      log('building the production app (first start or changed sources)…');
+      run('npx', ['next', 'build'], appEnv);
+      writeFileSync(stampFile, stamp);
+    }
+  }
+
+  server = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', String(PORT)], { stdio: ['ignore', 'inherit', 'inherit'], env: appEnv });
+  server.on('exit', (code) => void shutdown(code ?? 0));
+  await waitFor(`http://localhost:${PORT}/api/health`);
+  const { DEMO_LOGINS } = await import('../lib/school/demo-school');
+  console.log(banner(appEnv.NEXTAUTH_URL, DEMO_LOGINS, Date.now() - t0));
+}
+
+async function waitFor(target: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(target)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${target} did not answer`);
+}
+
+type Login = { email: string; password?: string };
+function banner(base: string, logins: Record<string, Login>, ms: number) {
+  const rows = Object.entries(logins).map(([who, l]) => `   ${who.padEnd(18)} ${l.email.padEnd(34)} ${l.password ? `password: ${l.password}` : 'sign-in link (see below)'}`);
+  return [
+    '',
+    `  Ouderportaal is running at ${base}  (ready in ${(ms / 1000).toFixed(1)} s; Ctrl-C stops it)`,
+    '',
+    '  Demo logins (De Distelvlinder):',
+    ...rows,
+    '',
+    process.env.SMTP_URL
+      ? '  Mail is sent over SMTP_URL.'
+      : `  No SMTP_URL: sign-in links are printed here and shown at ${base}/demo/mail`,
+    '',
+  ].join('\n');
+}
+
+main().catch(async (e) => {
+  console.error(e);
+  await shutdown(1);
+});

@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+import { createPrisma } from '@/lib/db';
+import { baseDatabaseUrl, withDatabase } from '../../scripts/embedded-pg';
+
+export const db = createPrisma(withDatabase(baseDatabaseUrl(), 'ouderportaal_e2e'));
+
+export const PASSWORD = 'Distelvlinder!2026';
+export const LOGINS = {
+  director: 'directeur@distelvlinder.demo',
+  teacher: 'leerkracht@distelvlinder.demo',
+  guardian: 'ouder@distelvlinder.demo',
+  otherDirector: 'directeur@regenboog.demo',
+};
+
+/** Staff sign in the way a teacher would: the password form on /inloggen. */
+export async function signInWithPassword(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/inloggen');
+  const staff = page.getByRole('region', { name: /medewerkers|staff/i });
+  await staff.getByLabel(/e-mail/i).fill(email);
+  await staff.getByLabel(/wachtwoord|password/i).fill(password);
+  await staff.getByRole('button', { name: /inloggen met wachtwoord|sign in with password/i }).click();
+  await expect(page).not.toHaveURL(/\/inloggen/);
+}
+
+/** Parents sign in with the e-mail link; in the demo the mail is read from /demo/mail. */
+export async function signInWithLink(page: Page, email: string) {
+  await page.goto('/inloggen');
+  await page.getByLabel(/^e-mailadres|^e-mail address/i).first().fill(email);
+  await page.getByRole('button', { name: /stuur mij een inloglink|send me a sign-in link/i }).click();
+  await expect(page.getByRole('status').filter({ hasText: /inloglink|sign-in link/i })).toBeVisible();
+  const link = await latestLinkFor(email);
+  await page.goto(link);
+  await page.getByRole('button', { name: /^inloggen$|^sign in$/i }).click();
+  await expect(page).not.toHaveURL(/\/inloggen/);
+}
+
+export async function latestLinkFor(email: string) {
+  const mail = await db.outboxMail.findFirstOrThrow({ where: { to: email, kind: 'sign_in_link' }, orderBy: { createdAt: 'desc' } });
+  const match = mail.text.match(/https?:\/\/\S+/);
+  if (!match) throw new Error('no link in mail');
+  return match[0];
+}
