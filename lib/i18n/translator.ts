@@ -1,5 +1,5 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core'; // no React: also used by scripts and tests
 import { defaultLocale, isLocale, loadMessages } from './locales';
 
 /** A translator outside a request (mail written in a transaction, seed), in the recipient's language. */
