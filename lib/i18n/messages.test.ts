@@ -7,7 +7,7 @@ function keys(obj: unknown, prefix = ''): string[] {
 }
 
 function placeholders(text: string) {
-  return [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+  return [...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
 }
 
 describe('message files', () => {
