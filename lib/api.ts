@@ -8,6 +8,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID_INPUT: 400,
   RATE_LIMITED: 429,
   CONFLICT: 409,
+  SLOT_TAKEN: 409,
+  CHILD_ALREADY_BOOKED: 409,
+  PARENT_BUSY: 409,
+  ROUND_NOT_OPEN: 403,
+  DEADLINE_PASSED: 403,
+  NOT_INVITED: 403,
 };
 
 /** Runs an API handler; domain errors become JSON with a code and a status, the rest a logged 500. */

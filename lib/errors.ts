@@ -6,7 +6,13 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INVALID_INPUT'
   | 'CONFLICT'
-  | 'LINK_INVALID';
+  | 'LINK_INVALID'
+  | 'SLOT_TAKEN'
+  | 'CHILD_ALREADY_BOOKED'
+  | 'PARENT_BUSY'
+  | 'ROUND_NOT_OPEN'
+  | 'DEADLINE_PASSED'
+  | 'NOT_INVITED';
 
 export class AppError extends Error {
   constructor(

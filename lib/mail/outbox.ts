@@ -3,11 +3,11 @@ import nodemailer from 'nodemailer';
 import type { Tx } from '@/lib/db';
 import { prisma } from '@/lib/db';
 
-export type MailInput = { to: string; subject: string; text: string; kind: string; schoolId?: string | null };
+export type MailInput = { to: string; subject: string; text: string; kind: string; schoolId?: string | null; icsFile?: string | null };
 
 /** Queue a mail inside the caller's transaction: it is sent only if the change commits. */
 export async function enqueueMail(tx: Tx, mail: MailInput) {
-  return tx.outboxMail.create({ data: { ...mail, schoolId: mail.schoolId ?? null } });
+  return tx.outboxMail.create({ data: { ...mail, schoolId: mail.schoolId ?? null, icsFile: mail.icsFile ?? null } });
 }
 
 /** Without SMTP_URL the portal runs in demo mode: mail is printed to the terminal and shown on /demo/mail. */
@@ -21,7 +21,7 @@ function smtp() {
   return transport;
 }
 
-type Claimed = { id: string; to: string; subject: string; text: string; attempts: number };
+type Claimed = { id: string; to: string; subject: string; text: string; icsFile: string | null; attempts: number };
 
 /**
  * Deliver due mail. Rows are claimed with SKIP LOCKED and pushed back with exponential backoff
@@ -34,13 +34,19 @@ export async function deliverDueMail(batch = 20): Promise<number> {
     WHERE id IN (
       SELECT id FROM "OutboxMail" WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now() AND attempts < 10
       ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "to", subject, text, attempts`;
+    RETURNING id, "to", subject, text, "icsFile", attempts`;
   for (const mail of claimed) {
     try {
       if (isDemoMail()) {
         console.log(`\n[mail] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
       } else {
-        await smtp().sendMail({ from: process.env.MAIL_FROM ?? 'Ouderportaal <noreply@localhost>', to: mail.to, subject: mail.subject, text: mail.text });
+        await smtp().sendMail({
+          from: process.env.MAIL_FROM ?? 'Ouderportaal <noreply@localhost>',
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          icalEvent: mail.icsFile ? { method: 'PUBLISH', filename: 'gesprek.ics', content: mail.icsFile } : undefined,
+        });
       }
       await prisma.outboxMail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: null } });
     } catch (e) {

@@ -1,0 +1,139 @@
+import 'server-only';
+import { childScope } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { currentSchoolYear } from '@/lib/school/year';
+import { type FreeSlot, planBackToBack } from './siblings';
+
+// Reads for the booking pages and API. Each starts from the actor's scope (lib/access).
+
+/** Free slots of a child's group in a round: unclaimed, not blocked, not started. */
+export async function freeSlotsFor(actor: Actor, roundId: string, childId: string, now = new Date()): Promise<FreeSlot[]> {
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) throw new AppError('NOT_FOUND');
+  const child = await prisma.child.findFirst({
+    where: { AND: [{ id: childId }, await childScope(actor, year.id)] },
+    select: { enrolments: { where: { schoolYearId: year.id }, select: { groupId: true } } },
+  });
+  const groupId = child?.enrolments[0]?.groupId;
+  if (!groupId) throw new AppError('NOT_FOUND');
+  const inRound = await prisma.roundGroup.findUnique({ where: { roundId_groupId: { roundId, groupId } }, select: { schoolId: true } });
+  if (!inRound || inRound.schoolId !== actor.schoolId) throw new AppError('NOT_FOUND');
+  return prisma.slot.findMany({
+    where: { roundId, groupId, schoolId: actor.schoolId, blocked: false, claim: null, startsAt: { gt: now } },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true, startsAt: true, endsAt: true, location: true },
+  });
+}
+
+/** After "just taken": the free slots closest in time to the one the parent wanted. */
+export async function nearestAlternatives(actor: Actor, roundId: string, childId: string, wanted: Date, count = 3, now = new Date()) {
+  const free = await freeSlotsFor(actor, roundId, childId, now);
+  return free.sort((a, b) => Math.abs(+a.startsAt - +wanted) - Math.abs(+b.startsAt - +wanted)).slice(0, count).sort((a, b) => +a.startsAt - +b.startsAt);
+}
+
+/** A guardian's children with the rounds open to them and what is booked. */
+export async function guardianRounds(actor: Actor, now = new Date()) {
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) return [];
+  const children = await prisma.child.findMany({
+    where: await childScope(actor, year.id),
+    orderBy: { dateOfBirth: 'asc' },
+    select: {
+      id: true,
+      firstName: true,
+      prefix: true,
+      lastName: true,
+      guardianships: { where: { userId: actor.userId }, select: { right: true } },
+      enrolments: { where: { schoolYearId: year.id }, select: { groupId: true, group: { select: { name: true, grade: true } } } },
+      bookings: { select: { id: true, roundId: true, householdKey: true, claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } } } },
+    },
+  });
+  const groupIds = children.flatMap((c) => c.enrolments.map((e) => e.groupId));
+  const rounds = await prisma.talkRound.findMany({
+    where: { schoolId: actor.schoolId, groups: { some: { groupId: { in: groupIds } } }, deadline: { gte: new Date(+now - 14 * 86_400_000) } },
+    orderBy: { opensAt: 'asc' },
+    select: { id: true, name: true, opensAt: true, deadline: true, mode: true, inviteInformationOnly: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true } } },
+  });
+  return children.map((c) => {
+    const group = c.enrolments[0];
+    return {
+      child: c,
+      group: group?.group,
+      rounds: rounds
+        .filter((r) => r.groups.some((g) => g.groupId === group?.groupId))
+        .map((r) => {
+          const booking = c.bookings.find((b) => b.roundId === r.id);
+          const slots = booking?.claims.map((x) => x.slot).sort((a, b) => +a.startsAt - +b.startsAt);
+          return {
+            round: r,
+            mandatory: group ? r.stage.mandatoryGrades.includes(group.group.grade) : false,
+            canBook: c.guardianships[0]?.right === 'AUTHORITY' || r.inviteInformationOnly,
+            state: now < r.opensAt ? ('notYetOpen' as const) : now > r.deadline ? ('closed' as const) : ('open' as const),
+            booking: booking && slots ? { id: booking.id, startsAt: slots[0].startsAt, endsAt: slots.at(-1)!.endsAt, location: slots[0].location } : null,
+          };
+        }),
+    };
+  });
+}
+
+/** One round for a guardian: per child free slots, and back-to-back plans for siblings without a booking. */
+export async function roundForGuardian(actor: Actor, roundId: string, now = new Date()) {
+  const round = await prisma.talkRound.findFirst({
+    where: { id: roundId, schoolId: actor.schoolId },
+    select: { id: true, name: true, opensAt: true, deadline: true, walkingMinutes: true, mode: true, stage: { select: { name: true, durationMinutes: true } } },
+  });
+  if (!round) throw new AppError('NOT_FOUND');
+  const all = await guardianRounds(actor, now);
+  const entries = all.filter((x) => x.rounds.some((r) => r.round.id === roundId));
+  if (entries.length === 0) throw new AppError('NOT_FOUND');
+  const children = await Promise.all(
+    entries.map(async (e) => {
+      const r = e.rounds.find((x) => x.round.id === roundId)!;
+      return { child: e.child, group: e.group, booking: r.booking, canBook: r.canBook, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
+    }),
+  );
+  const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);
+  const plans = unbooked.length > 1 ? planBackToBack(unbooked.map((c) => ({ childId: c.child.id, slots: c.slots })), round.walkingMinutes) : [];
+  const state = now < round.opensAt ? ('notYetOpen' as const) : now > round.deadline ? ('closed' as const) : ('open' as const);
+  return { round, state, children, plans };
+}
+
+/** A teacher's talks of one day, in order, with who is coming and what they asked for. */
+export async function teacherDay(actor: Actor, dayStart: Date, dayEnd: Date) {
+  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  const slots = await prisma.slot.findMany({
+    where: {
+      schoolId: actor.schoolId,
+      startsAt: { gte: dayStart, lt: dayEnd },
+      ...(actor.role === 'TEACHER' ? { group: { teachers: { some: { userId: actor.userId } } }, teacherKey: { in: ['', actor.userId] } } : {}),
+    },
+    orderBy: [{ startsAt: 'asc' }],
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      blocked: true,
+      group: { select: { name: true } },
+      round: { select: { id: true, name: true } },
+      claim: {
+        select: {
+          booking: {
+            select: {
+              id: true,
+              note: true,
+              language: true,
+              needsInterpreter: true,
+              attendance: true,
+              householdKey: true,
+              child: { select: { id: true, firstName: true, prefix: true, lastName: true, guardianships: { select: { householdId: true, right: true, relation: true, user: { select: { firstName: true, prefix: true, lastName: true } } } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return slots;
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// Error messages are keys under "errors" in messages/*.json.
+const id = z.string().min(1).max(40);
+
+export const bookingDetailsSchema = z.object({
+  note: z.string().trim().max(500, 'tooLong').optional().transform((v) => v || undefined),
+  needsInterpreter: z.boolean().default(false),
+  language: z.string().trim().max(60, 'tooLong').optional().transform((v) => v || undefined),
+});
+
+export const bookSchema = z
+  .object({
+    roundId: id,
+    items: z.array(z.object({ childId: id, slotId: id })).min(1).max(8),
+  })
+  .and(bookingDetailsSchema)
+  .refine((v) => new Set(v.items.map((i) => i.childId)).size === v.items.length, { message: 'duplicateChild', path: ['items'] })
+  .refine((v) => new Set(v.items.map((i) => i.slotId)).size === v.items.length, { message: 'duplicateSlot', path: ['items'] });
+export type BookInput = z.infer<typeof bookSchema>;
+
+export const cancelSchema = z.object({ bookingId: id });
+export const moveSchema = z.object({ bookingId: id, slotId: id });
+
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalidDateTime');
+
+export const createRoundSchema = z
+  .object({
+    stageId: id,
+    name: z.string().trim().min(1, 'required').max(120, 'tooLong'),
+    groupIds: z.array(id).min(1, 'required'),
+    slotMinutes: z.coerce.number().int().min(5, 'outOfRange').max(120, 'outOfRange'),
+    gapMinutes: z.coerce.number().int().min(0, 'outOfRange').max(60, 'outOfRange'),
+    walkingMinutes: z.coerce.number().int().min(0, 'outOfRange').max(30, 'outOfRange').default(2),
+    opensAt: localDateTime,
+    deadline: localDateTime,
+    blocks: z.array(z.object({ startsAt: localDateTime, endsAt: localDateTime })).min(1, 'required').max(20),
+    locations: z.record(z.string(), z.string().trim().max(200)).default({}),
+    splitDuo: z.array(id).default([]),
+    separateTalksAllowed: z.boolean().default(false),
+    inviteInformationOnly: z.boolean().default(false),
+    interpreterDoubleSlot: z.boolean().default(true),
+  })
+  .refine((v) => v.opensAt < v.deadline, { message: 'deadlineBeforeOpening', path: ['deadline'] })
+  .refine((v) => v.blocks.every((b) => b.startsAt < b.endsAt), { message: 'blockEndsBeforeStart', path: ['blocks'] });
+export type CreateRoundInput = z.infer<typeof createRoundSchema>;
