@@ -19,7 +19,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /** Runs an API handler; domain errors become JSON with a code and a status, the rest a logged 500. */
 export async function apiHandler(fn: () => Promise<unknown>) {
   try {
-    return Response.json(await fn());
+    const result = await fn();
+    return result instanceof Response ? result : Response.json(result);
   } catch (e) {
     if (e instanceof AppError) return Response.json({ error: e.code }, { status: STATUS[e.code] ?? 400 });
     console.error(e);

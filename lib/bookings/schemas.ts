@@ -17,7 +17,8 @@ export const bookSchema = z
   .and(bookingDetailsSchema)
   .refine((v) => new Set(v.items.map((i) => i.childId)).size === v.items.length, { message: 'duplicateChild', path: ['items'] })
   .refine((v) => new Set(v.items.map((i) => i.slotId)).size === v.items.length, { message: 'duplicateSlot', path: ['items'] });
-export type BookInput = z.infer<typeof bookSchema>;
+type ParsedBook = z.infer<typeof bookSchema>;
+export type BookInput = Pick<ParsedBook, 'roundId' | 'items'> & { note?: string; language?: string; needsInterpreter?: boolean };
 
 export const cancelSchema = z.object({ bookingId: id });
 export const moveSchema = z.object({ bookingId: id, slotId: id });

@@ -1,9 +1,10 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
+import { guardianRounds } from '@/lib/bookings/queries';
 import { guardianHome } from '@/lib/people/queries';
 
 export async function generateMetadata() {
@@ -14,7 +15,10 @@ export default async function GuardianHomePage() {
   const actor = await requireRole('GUARDIAN');
   const t = await getTranslations('home.guardian');
   const tc = await getTranslations('common');
-  const { year, children } = await guardianHome(actor);
+  const tb = await getTranslations('booking');
+  const [{ year, children }, rounds] = await Promise.all([guardianHome(actor), guardianRounds(actor)]);
+  const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
   return (
     <AppShell actor={actor} path="/ouder">
       <div>
@@ -39,6 +43,28 @@ export default async function GuardianHomePage() {
                     {t('groupTeacher', { group: group.name, teachers: teachers.length ? namesList(teachers) : tc('noTeacher') })}
                   </p>
                 )}
+                <ul className="mt-3 flex flex-col gap-2">
+                  {rounds
+                    .find((r) => r.child.id === child.id)
+                    ?.rounds.map((r) => (
+                      <li key={r.round.id} className="rounded-lg bg-stone-100 p-3">
+                        <p className="font-medium">
+                          {r.round.name}
+                          {r.mandatory && <span className="ml-2 rounded bg-amber-100 px-1.5 text-sm text-amber-900">{tb('mandatory')}</span>}
+                        </p>
+                        {r.booking ? (
+                          <p data-testid="booked-talk">{tb('bookedAt', { when: when(r.booking.startsAt) })}</p>
+                        ) : r.state === 'notYetOpen' ? (
+                          <p>{tb('opensAt', { when: when(r.round.opensAt) })}</p>
+                        ) : r.state === 'closed' ? (
+                          <p>{tb('closed')}</p>
+                        ) : null}
+                        <Link href={`/ouder/gesprekken/${r.round.id}`} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+                          {r.booking ? tb('viewBooking') : r.state === 'open' && r.canBook ? tb('bookNow') : tb('view')}
+                        </Link>
+                      </li>
+                    ))}
+                </ul>
                 <Link href={`/kind/${child.id}`} className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">
                   {t('open', { name: child.firstName })}
                 </Link>

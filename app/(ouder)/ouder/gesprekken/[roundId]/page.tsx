@@ -1,0 +1,56 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BookingPanel } from '@/components/bookings/BookingPanel';
+import { OpeningWatcher } from '@/components/bookings/OpeningWatcher';
+import { AppShell } from '@/components/layout/AppShell';
+import { Alert } from '@/components/ui/Alert';
+import { requireRole } from '@/lib/auth/actor';
+import { roundForGuardian } from '@/lib/bookings/queries';
+import { AppError } from '@/lib/errors';
+import { fullName } from '@/lib/format/name';
+
+export default async function GuardianRoundPage({ params }: { params: Promise<{ roundId: string }> }) {
+  const actor = await requireRole('GUARDIAN');
+  const { roundId } = await params;
+  const view = await roundForGuardian(actor, roundId).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const t = await getTranslations('booking');
+  const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' });
+  return (
+    <AppShell actor={actor} path={`/ouder/gesprekken/${roundId}`}>
+      <div>
+        <Link href="/ouder" className="text-brand-700 underline">
+          {t('backHome')}
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">{view.round.name}</h1>
+        <p className="text-stone-700">
+          {t('roundFacts', { stage: view.round.stage.name, minutes: view.round.stage.durationMinutes, deadline: when(view.round.deadline) })}
+        </p>
+      </div>
+      {view.state === 'notYetOpen' && (
+        <>
+          <Alert>{t('opensAt', { when: when(view.round.opensAt) })}</Alert>
+          <OpeningWatcher opensAt={view.round.opensAt.toISOString()} />
+        </>
+      )}
+      {view.state === 'closed' && <Alert>{t('closed')}</Alert>}
+      <BookingPanel
+        roundId={view.round.id}
+        open={view.state === 'open'}
+        plans={view.plans}
+        entries={view.children.map((c) => ({
+          id: c.child.id,
+          name: fullName(c.child),
+          group: c.group?.name ?? '',
+          canBook: c.canBook,
+          booking: c.booking,
+          slots: c.slots,
+        }))}
+      />
+    </AppShell>
+  );
+}
