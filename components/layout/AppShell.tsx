@@ -9,11 +9,17 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** Header and main landmark for signed-in pages. Rendering only: each page checks access itself. */
 export async function AppShell({ actor, path, children }: { actor: Actor; path: string; children: React.ReactNode }) {
   const t = await getTranslations('common');
+  const tn = await getTranslations('nav');
+  const links = actor.role === 'GUARDIAN' ? [] : [
+    { href: HOME_BY_ROLE[actor.role], label: tn('home') },
+    { href: '/gesprekken', label: tn('talks') },
+    { href: '/gesprekken/dag', label: tn('day') },
+  ];
   const memberships = await membershipsOf(actor.userId);
   const current = memberships.find((m) => m.id === actor.membershipId);
   return (
     <>
-      <header className="border-b border-stone-200 bg-white">
+      <header className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <div>
             <Link href={HOME_BY_ROLE[actor.role]} className="text-lg font-semibold text-brand-800">
@@ -23,6 +29,15 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
               {current?.school.name} · {t(`roles.${actor.role}`)}
             </p>
           </div>
+          {links.length > 0 && (
+            <nav aria-label={tn('talks')} className="flex gap-3">
+              {links.map((l) => (
+                <Link key={l.href} href={l.href} aria-current={path === l.href ? 'page' : undefined} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline aria-[current=page]:font-semibold">
+                  {l.label}
+                </Link>
+              ))}
+            </nav>
+          )}
           <div className="flex flex-wrap items-center gap-2">
             {memberships.length > 1 && (
               <form action={switchMembershipAction} className="flex items-center gap-1 text-sm">

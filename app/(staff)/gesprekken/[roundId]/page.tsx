@@ -1,0 +1,51 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RemindButton } from '@/components/bookings/RemindButton';
+import { AppShell } from '@/components/layout/AppShell';
+import { Card } from '@/components/ui/Card';
+import { requireRole } from '@/lib/auth/actor';
+import { missingBookings } from '@/lib/bookings/staff';
+import { AppError } from '@/lib/errors';
+import { fullName } from '@/lib/format/name';
+
+export default async function RoundProgressPage({ params }: { params: Promise<{ roundId: string }> }) {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const { roundId } = await params;
+  const { round, groups } = await missingBookings(actor, roundId).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const t = await getTranslations('rounds');
+  return (
+    <AppShell actor={actor} path={`/gesprekken/${roundId}`}>
+      <div>
+        <Link href="/gesprekken" className="text-brand-700 underline">{t('back')}</Link>
+        <h1 className="mt-2 text-2xl font-bold">{round.name}</h1>
+        <p className="text-stone-700">{t('progressIntro')}</p>
+      </div>
+      {groups.map((g) => (
+        <Card key={g.group.id} aria-labelledby={`g-${g.group.id}`}>
+          <h2 id={`g-${g.group.id}`} className="text-lg font-semibold">
+            {t('group', { name: g.group.name })}{' '}
+            {g.mandatory && <span className="rounded bg-amber-100 px-1.5 text-sm font-normal text-amber-900">{t('mandatory')}</span>}
+          </h2>
+          <p data-testid="progress">{t('progress', { booked: g.total - g.missing.length, total: g.total })}</p>
+          {g.missing.length > 0 && (
+            <>
+              <h3 className="mt-2 font-medium">{t('stillToBook')}</h3>
+              <ul className="list-inside list-disc">{g.missing.map((c) => <li key={c.id}>{fullName(c)}</li>)}</ul>
+            </>
+          )}
+          {g.noShows.length > 0 && (
+            <>
+              <h3 className="mt-2 font-medium">{t('noShows')}</h3>
+              <ul className="list-inside list-disc">{g.noShows.map((c) => <li key={c.id}>{fullName(c)}</li>)}</ul>
+            </>
+          )}
+          <div className="mt-3"><RemindButton roundId={round.id} groupId={g.group.id} count={g.missing.length} /></div>
+        </Card>
+      ))}
+    </AppShell>
+  );
+}

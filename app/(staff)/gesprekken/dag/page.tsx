@@ -1,0 +1,94 @@
+import { addDays } from 'date-fns';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { z } from 'zod';
+import { AppShell } from '@/components/layout/AppShell';
+import { PrintButton } from '@/components/ui/PrintButton';
+import { requireRole } from '@/lib/auth/actor';
+import { teacherDay } from '@/lib/bookings/queries';
+import { attendanceAction, blockSlotAction } from '@/lib/bookings/staff-actions';
+import { fullName, namesList } from '@/lib/format/name';
+import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
+
+const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('day'))('title') };
+}
+
+/** The teacher's talks of one day in order; prints as one A4 (header and buttons hidden). */
+export default async function DayPage({ searchParams }: { searchParams: Promise<{ datum?: string }> }) {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const { datum } = await searchParams;
+  const date = dateParam.safeParse(datum).success ? datum! : zonedDateKey(new Date());
+  const start = zonedToUtc(`${date}T00:00`);
+  const end = zonedToUtc(`${zonedDateKey(addDays(start, 1.5))}T00:00`);
+  const slots = await teacherDay(actor, start, end);
+  const t = await getTranslations('day');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const time = (d: Date) => format.dateTime(d, { hour: '2-digit', minute: '2-digit' });
+  const nav = (days: number) => `/gesprekken/dag?datum=${zonedDateKey(addDays(zonedToUtc(`${date}T12:00`), days))}`;
+  return (
+    <AppShell actor={actor} path={`/gesprekken/dag?datum=${date}`}>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('heading', { date: format.dateTime(start, { dateStyle: 'full' }) })}</h1>
+        <div className="flex gap-2 print:hidden">
+          <Link href={nav(-1)} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-3">{t('previous')}</Link>
+          <Link href={nav(1)} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-3">{t('next')}</Link>
+          <PrintButton label={t('print')} />
+        </div>
+      </div>
+      {slots.length === 0 && <p>{t('empty')}</p>}
+      {slots.length > 0 && (
+        <table className="w-full border-collapse text-left text-sm sm:text-base">
+          <thead>
+            <tr className="border-b-2 border-stone-400">
+              <th scope="col" className="py-2 pr-2">{t('time')}</th>
+              <th scope="col" className="py-2 pr-2">{t('child')}</th>
+              <th scope="col" className="py-2 pr-2">{t('coming')}</th>
+              <th scope="col" className="py-2 pr-2">{t('notes')}</th>
+              <th scope="col" className="py-2 print:hidden">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {slots.map((s) => {
+              const b = s.claim?.booking;
+              const coming = b?.child.guardianships.filter((g) => (b.householdKey === 'joint' || g.householdId === b.householdKey)).map((g) => g.user) ?? [];
+              return (
+                <tr key={s.id} className="border-b border-stone-200 align-top" data-testid="day-row">
+                  <td className="py-2 pr-2 whitespace-nowrap">
+                    {time(s.startsAt)}–{time(s.endsAt)}
+                    <span className="block text-xs text-stone-600">{tc('group')} {s.group.name}{s.location ? ` · ${s.location}` : ''}</span>
+                  </td>
+                  <td className="py-2 pr-2">{b ? fullName(b.child) : s.blocked ? <em>{t('blocked')}</em> : <span className="text-stone-500">{t('free')}</span>}</td>
+                  <td className="py-2 pr-2">{b ? namesList(coming) : ''}</td>
+                  <td className="py-2 pr-2">
+                    {b?.needsInterpreter && <span className="block font-medium">{t('interpreter', { language: b.language ?? '–' })}</span>}
+                    {b?.note}
+                    {b && b.attendance !== 'EXPECTED' && <span className="block text-stone-600">{t(`attendance.${b.attendance}`)}</span>}
+                  </td>
+                  <td className="py-2 print:hidden">
+                    {b ? (
+                      <form action={attendanceAction} className="flex flex-wrap gap-1">
+                        <input type="hidden" name="bookingId" value={b.id} />
+                        <button name="attendance" value="HELD" aria-pressed={b.attendance === 'HELD'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-green-100">{t('held')}</button>
+                        <button name="attendance" value="NO_SHOW" aria-pressed={b.attendance === 'NO_SHOW'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-red-100">{t('noShow')}</button>
+                      </form>
+                    ) : (
+                      <form action={blockSlotAction}>
+                        <input type="hidden" name="slotId" value={s.id} />
+                        <input type="hidden" name="blocked" value={String(!s.blocked)} />
+                        <button className="min-h-11 rounded border border-stone-400 px-2">{s.blocked ? t('unblock') : t('block')}</button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </AppShell>
+  );
+}

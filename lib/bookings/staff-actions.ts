@@ -1,0 +1,78 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/actor';
+import { type ActionResult, toActionError } from '@/lib/errors';
+import { createRoundSchema } from './schemas';
+import { createRound } from './service';
+import { remindMissing, setAttendance, setSlotBlocked } from './staff';
+
+const id = z.string().min(1).max(40);
+
+/** The round form posts flat fields; blocks come as blockDate/blockFrom/blockTo rows, empty rows ignored. */
+function roundInputFrom(formData: FormData) {
+  const dates = formData.getAll('blockDate').map(String);
+  const from = formData.getAll('blockFrom').map(String);
+  const to = formData.getAll('blockTo').map(String);
+  const blocks = dates.flatMap((d, i) => (d && from[i] && to[i] ? [{ startsAt: `${d}T${from[i]}`, endsAt: `${d}T${to[i]}` }] : []));
+  const locations: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (k.startsWith('location:') && String(v).trim()) locations[k.slice(9)] = String(v);
+  return {
+    stageId: formData.get('stageId'),
+    name: formData.get('name'),
+    groupIds: formData.getAll('groupIds').map(String),
+    slotMinutes: formData.get('slotMinutes'),
+    gapMinutes: formData.get('gapMinutes'),
+    walkingMinutes: formData.get('walkingMinutes') || undefined,
+    opensAt: formData.get('opensAt'),
+    deadline: formData.get('deadline'),
+    blocks,
+    locations,
+    splitDuo: formData.getAll('splitDuo').map(String),
+    separateTalksAllowed: formData.get('separateTalksAllowed') === 'on',
+    inviteInformationOnly: formData.get('inviteInformationOnly') === 'on',
+    interpreterDoubleSlot: formData.get('interpreterDoubleSlot') === 'on',
+  };
+}
+
+export async function createRoundAction(_prev: ActionResult<{ roundId: string; slotCount: number }> | null, formData: FormData): Promise<ActionResult<{ roundId: string; slotCount: number }>> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = createRoundSchema.safeParse(roundInputFrom(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  let result;
+  try {
+    result = await createRound(actor, parsed.data);
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/gesprekken');
+  return { ok: true, data: { roundId: result.round.id, slotCount: result.slotCount } };
+}
+
+export async function attendanceAction(formData: FormData) {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ bookingId: id, attendance: z.enum(['HELD', 'NO_SHOW', 'EXPECTED']) }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return;
+  await setAttendance(actor, parsed.data.bookingId, parsed.data.attendance);
+  revalidatePath('/gesprekken/dag');
+}
+
+export async function blockSlotAction(formData: FormData) {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ slotId: id, blocked: z.enum(['true', 'false']) }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return;
+  await setSlotBlocked(actor, parsed.data.slotId, parsed.data.blocked === 'true').catch(() => undefined);
+  revalidatePath('/gesprekken/dag');
+}
+
+export async function remindAction(_prev: ActionResult<{ sent: number }> | null, formData: FormData): Promise<ActionResult<{ sent: number }>> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ roundId: id, groupId: id }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  try {
+    return { ok: true, data: { sent: await remindMissing(actor, parsed.data.roundId, parsed.data.groupId) } };
+  } catch (e) {
+    return toActionError(e);
+  }
+}

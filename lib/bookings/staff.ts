@@ -1,0 +1,111 @@
+import 'server-only';
+import { childScope } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { translatorFor } from '@/lib/i18n/translator';
+import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { fullName } from '@/lib/format/name';
+import { formatTalkTime } from '@/lib/format/time';
+
+// What teachers and the director do around a round: attendance, blocking slots, chasing families.
+
+function staffOnly(actor: Actor) {
+  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+}
+
+/** Slots a teacher may manage: their own groups' shared schedule or their own split schedule; a director: all. */
+function slotScope(actor: Actor) {
+  return actor.role === 'TEACHER'
+    ? { schoolId: actor.schoolId, group: { teachers: { some: { userId: actor.userId } } }, teacherKey: { in: ['', actor.userId] } }
+    : { schoolId: actor.schoolId };
+}
+
+export async function setAttendance(actor: Actor, bookingId: string, attendance: 'HELD' | 'NO_SHOW' | 'EXPECTED') {
+  staffOnly(actor);
+  await prisma.$transaction(async (tx) => {
+    const booking = await tx.booking.findFirst({ where: { id: bookingId, claims: { some: { slot: slotScope(actor) } } }, select: { id: true, roundId: true, childId: true } });
+    if (!booking) throw new AppError('NOT_FOUND');
+    await tx.booking.update({ where: { id: booking.id }, data: { attendance } });
+    await tx.bookingEvent.create({ data: { schoolId: actor.schoolId, roundId: booking.roundId, childId: booking.childId, actorId: actor.userId, kind: attendance.toLowerCase() } });
+  });
+}
+
+export async function setSlotBlocked(actor: Actor, slotId: string, blocked: boolean) {
+  staffOnly(actor);
+  const res = await prisma.slot.updateMany({ where: { id: slotId, ...slotScope(actor), ...(blocked ? { claim: null } : {}) }, data: { blocked } });
+  if (res.count !== 1) throw new AppError(blocked ? 'SLOT_TAKEN' : 'NOT_FOUND');
+}
+
+/** Rounds the actor runs: a teacher's rounds include one of their groups; a director sees all. */
+export async function staffRounds(actor: Actor) {
+  staffOnly(actor);
+  return prisma.talkRound.findMany({
+    where: { schoolId: actor.schoolId, ...(actor.role === 'TEACHER' ? { groups: { some: { group: { teachers: { some: { userId: actor.userId } } } } } } : {}) },
+    orderBy: { opensAt: 'desc' },
+    select: { id: true, name: true, opensAt: true, deadline: true, stage: { select: { name: true } }, groups: { select: { group: { select: { name: true } } } }, _count: { select: { bookings: true, slots: true } } },
+  });
+}
+
+/** Per group of the round (within the actor's scope): the children without a talk yet. */
+export async function missingBookings(actor: Actor, roundId: string) {
+  staffOnly(actor);
+  const round = await prisma.talkRound.findFirst({
+    where: { id: roundId, schoolId: actor.schoolId },
+    select: { id: true, name: true, deadline: true, stage: { select: { name: true, mandatoryGrades: true } }, groups: { select: { group: { select: { id: true, name: true, grade: true, schoolYearId: true } } } } },
+  });
+  if (!round) throw new AppError('NOT_FOUND');
+  const yearId = round.groups[0]?.group.schoolYearId;
+  const scope = yearId ? await childScope(actor, yearId) : { id: '' };
+  const groups = await Promise.all(
+    round.groups.map(async ({ group }) => {
+      const children = await prisma.child.findMany({
+        where: { AND: [scope, { enrolments: { some: { groupId: group.id } } }] },
+        orderBy: { firstName: 'asc' },
+        select: { id: true, firstName: true, prefix: true, lastName: true, bookings: { where: { roundId }, select: { id: true, attendance: true } } },
+      });
+      return {
+        group,
+        mandatory: round.stage.mandatoryGrades.includes(group.grade),
+        total: children.length,
+        missing: children.filter((c) => c.bookings.length === 0),
+        noShows: children.filter((c) => c.bookings.some((b) => b.attendance === 'NO_SHOW')),
+      };
+    }),
+  );
+  return { round, groups: groups.filter((g) => g.total > 0) };
+}
+
+/** One click: mail the guardians (with authority) of every child in the group still without a talk. */
+export async function remindMissing(actor: Actor, roundId: string, groupId: string) {
+  const { round, groups } = await missingBookings(actor, roundId);
+  const entry = groups.find((g) => g.group.id === groupId);
+  if (!entry) throw new AppError('NOT_FOUND');
+  const guardians = await prisma.guardianship.findMany({
+    where: { schoolId: actor.schoolId, childId: { in: entry.missing.map((c) => c.id) }, right: 'AUTHORITY' },
+    select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
+  });
+  await prisma.$transaction(async (tx) => {
+    for (const g of guardians) {
+      const t = await translatorFor(g.user.locale, 'mail.reminder');
+      const values = { name: g.user.firstName, child: fullName(g.child), round: round.name, deadline: formatTalkTime(round.deadline, g.user.locale) };
+      await enqueueMail(tx, { to: g.user.email, schoolId: actor.schoolId, kind: 'booking_reminder', subject: t('subject', values), text: t('body', values) });
+    }
+  });
+  kickMailDelivery();
+  return guardians.length;
+}
+
+/** Choices for the round form: the talk stages (not the group evening) and the groups the actor runs. */
+export async function roundFormOptions(actor: Actor, schoolYearId: string) {
+  staffOnly(actor);
+  const [stages, groups] = await Promise.all([
+    prisma.stageDefinition.findMany({ where: { schoolId: actor.schoolId, isGroupEvent: false }, orderBy: { position: 'asc' }, select: { id: true, name: true, durationMinutes: true } }),
+    prisma.group.findMany({
+      where: { schoolId: actor.schoolId, schoolYearId, ...(actor.role === 'TEACHER' ? { teachers: { some: { userId: actor.userId } } } : {}) },
+      orderBy: [{ grade: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, _count: { select: { teachers: true } } },
+    }),
+  ]);
+  return { stages, groups: groups.map((g) => ({ id: g.id, name: g.name, duo: g._count.teachers > 1 })) };
+}
