@@ -8,9 +8,9 @@ const TEST_DATABASE_URL = withDatabase(baseDatabaseUrl(), 'ouderportaal_test');
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': import.meta.dirname,
       // The marker package throws outside React Server Components; services are plain Node here.
-      'server-only': path.resolve(__dirname, 'tests/support/empty.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts'),
     },
   },
   test: {

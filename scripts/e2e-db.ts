@@ -17,11 +17,11 @@ if (r.status !== 0) {
   console.error(r.stderr.toString());
   process.exit(1);
 }
-const { createPrisma } = await import('../lib/db');
+process.env.DATABASE_URL = url;
 const { seedDemoSchool, seedOtherSchool } = await import('../prisma/seed');
-const prisma = createPrisma(url);
-await seedDemoSchool(prisma);
-await seedOtherSchool(prisma);
+const { prisma } = await import('../lib/db');
+await seedDemoSchool();
+await seedOtherSchool();
 await prisma.$disconnect();
 
 const ready = createServer((_req, res) => res.end('ok')).listen(READY_PORT);

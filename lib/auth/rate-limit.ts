@@ -20,7 +20,9 @@ export async function consumeSignInAttempt(keys: { key: string; max: number }[])
   const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
   const counts = await prisma.$transaction(async (tx) => {
     await tx.signInAttempt.createMany({ data: keys.map(({ key }) => ({ key })) });
-    return Promise.all(keys.map(({ key }) => tx.signInAttempt.count({ where: { key, createdAt: { gte: since } } })));
+    const counts: number[] = [];
+    for (const { key } of keys) counts.push(await tx.signInAttempt.count({ where: { key, createdAt: { gte: since } } }));
+    return counts;
   });
   if (counts.some((c, i) => c > keys[i].max)) throw new AppError('RATE_LIMITED');
 }

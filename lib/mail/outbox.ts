@@ -59,6 +59,7 @@ export async function deliverDueMail(batch = 20): Promise<number> {
 let running: Promise<unknown> | undefined;
 /** Fire-and-forget nudge after a commit, so a sign-in link does not wait for the next poll. */
 export function kickMailDelivery() {
+  if (process.env.MAIL_WORKER === 'off') return; // tests and the seed deliver (or not) explicitly
   running ??= deliverDueMail()
     .catch((e) => console.error('[mail]', e))
     .finally(() => (running = undefined));

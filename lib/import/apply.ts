@@ -1,0 +1,82 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { currentSchoolYear } from '@/lib/school/year';
+import { type ImportPlan, planImport } from './plan';
+
+export type ImportFiles = { pupils?: string; staff?: string };
+
+/** Preview: plan against the current school year, write nothing. */
+export async function previewImport(actor: Actor, files: ImportFiles) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) throw new AppError('NOT_FOUND');
+  return planImport(prisma, actor.schoolId, year.id, files);
+}
+
+/** Confirm: re-plan inside one transaction and write all of it, or nothing when any row is rejected. */
+export async function applyImport(actor: Actor, files: ImportFiles) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  return prisma.$transaction(async (tx) => {
+    const year = await currentSchoolYear(actor.schoolId, new Date(), tx);
+    if (!year) throw new AppError('NOT_FOUND');
+    return importInto(tx, actor.schoolId, year.id, files);
+  }, { maxWait: 10_000, timeout: 120_000 });
+}
+
+/** The writing half, shared with the demo seed (which runs it in its own transaction). */
+export async function importInto(tx: Tx, schoolId: string, schoolYearId: string, files: ImportFiles): Promise<ImportPlan> {
+  const plan = await planImport(tx, schoolId, schoolYearId, files);
+  if (plan.rejected.length) throw new AppError('INVALID_INPUT');
+
+  // Groups
+  await tx.group.createMany({ data: plan.groups.filter((g) => !g.id).map((g) => ({ schoolId, schoolYearId, name: g.name, grade: g.grade })) });
+  for (const g of plan.groups.filter((x) => x.gradeChanged)) await tx.group.update({ where: { id: g.id }, data: { grade: g.grade } });
+  const groupId = new Map((await tx.group.findMany({ where: { schoolId, schoolYearId }, select: { id: true, name: true } })).map((g) => [g.name, g.id]));
+
+  // People and their roles at this school
+  await tx.user.createMany({
+    data: plan.people.filter((p) => !p.id).map((p) => ({ email: p.email, firstName: p.firstName, prefix: p.prefix, lastName: p.lastName, phone: p.phone })),
+    skipDuplicates: true,
+  });
+  for (const p of plan.people.filter((x) => x.id && x.changed.length)) {
+    await tx.user.update({ where: { id: p.id }, data: Object.fromEntries(p.changed.map((f) => [f, p[f as keyof typeof p]])) });
+  }
+  const userId = new Map((await tx.user.findMany({ where: { email: { in: plan.people.map((p) => p.email) } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  await tx.membership.createMany({
+    data: plan.people.flatMap((p) => p.missingRoles.map((role) => ({ schoolId, userId: userId.get(p.email)!, role }))),
+    skipDuplicates: true,
+  });
+
+  // Children and their group this year
+  await tx.child.createMany({
+    data: plan.children.filter((c) => !c.id).map((c) => ({ schoolId, pupilNumber: c.pupilNumber, firstName: c.firstName, prefix: c.prefix, lastName: c.lastName, dateOfBirth: c.dateOfBirth })),
+  });
+  for (const c of plan.children.filter((x) => x.id && x.changed.length)) {
+    await tx.child.update({ where: { id: c.id }, data: Object.fromEntries(c.changed.map((f) => [f, c[f as keyof typeof c]])) });
+  }
+  const childId = new Map((await tx.child.findMany({ where: { schoolId, pupilNumber: { in: plan.children.map((c) => c.pupilNumber) } }, select: { id: true, pupilNumber: true } })).map((c) => [c.pupilNumber, c.id]));
+  const moved = plan.children.filter((c) => c.groupChanged);
+  await tx.enrolment.deleteMany({ where: { schoolYearId, childId: { in: moved.map((c) => childId.get(c.pupilNumber)!) } } });
+  await tx.enrolment.createMany({ data: moved.map((c) => ({ schoolId, schoolYearId, childId: childId.get(c.pupilNumber)!, groupId: groupId.get(c.group)! })) });
+
+  // Households and guardianships
+  await tx.household.createMany({ data: plan.households.map((key) => ({ schoolId, key })), skipDuplicates: true });
+  const householdId = new Map((await tx.household.findMany({ where: { schoolId, key: { in: plan.households } }, select: { id: true, key: true } })).map((h) => [h.key, h.id]));
+  await tx.guardianship.createMany({
+    data: plan.guardianships
+      .filter((g) => !g.id)
+      .map((g) => ({ schoolId, childId: childId.get(g.pupilNumber)!, userId: userId.get(g.email)!, householdId: householdId.get(g.householdKey)!, right: g.right, relation: g.relation })),
+  });
+  for (const g of plan.guardianships.filter((x) => x.id && x.changed.length)) {
+    await tx.guardianship.update({ where: { id: g.id }, data: { right: g.right, relation: g.relation, householdId: householdId.get(g.householdKey)! } });
+  }
+
+  // Teachers on groups (duo teachers: both list the group)
+  await tx.groupTeacher.createMany({
+    data: plan.teacherAssignments.filter((a) => !a.exists).map((a) => ({ schoolId, groupId: groupId.get(a.group)!, userId: userId.get(a.email)! })),
+    skipDuplicates: true,
+  });
+  return plan;
+}

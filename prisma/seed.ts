@@ -1,0 +1,130 @@
+// The demo data: obs De Distelvlinder (through the real CSV import) with an open talk round, and a
+// small second school on the same board, so access tests can prove schools are kept apart.
+import { addDays, setHours, setMinutes, startOfDay } from 'date-fns';
+import { hashPassword } from '@/lib/auth/password';
+import type { Actor } from '@/lib/auth/actor';
+import { bookTalks, createRound } from '@/lib/bookings/service';
+import { prisma } from '@/lib/db';
+import { zonedDateKey } from '@/lib/format/time';
+import { toCsv } from '@/lib/import/csv';
+import { importInto } from '@/lib/import/apply';
+import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
+import { DEMO_LOGINS, DEMO_PASSWORD, demoSchoolCsv } from '@/lib/school/demo-school';
+import { createDefaultStages } from '@/lib/school/stages';
+
+const YEAR = { name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') };
+// Schoolvakanties 2026-2027, regio noord.
+const HOLIDAYS = [
+  { name: 'Herfstvakantie', startDate: '2026-10-17', endDate: '2026-10-25' },
+  { name: 'Kerstvakantie', startDate: '2026-12-19', endDate: '2027-01-03' },
+  { name: 'Voorjaarsvakantie', startDate: '2027-02-20', endDate: '2027-02-28' },
+  { name: 'Meivakantie', startDate: '2027-04-24', endDate: '2027-05-02' },
+  { name: 'Zomervakantie', startDate: '2027-07-17', endDate: '2027-08-29' },
+];
+
+async function createSchool(boardName: string, name: string, slug: string, city: string) {
+  const board = (await prisma.board.findFirst({ where: { name: boardName } })) ?? (await prisma.board.create({ data: { name: boardName } }));
+  return prisma.$transaction(async (tx) => {
+    const school = await tx.school.create({ data: { boardId: board.id, name, slug, city } });
+    const year = await tx.schoolYear.create({ data: { schoolId: school.id, ...YEAR } });
+    await tx.holiday.createMany({ data: HOLIDAYS.map((h) => ({ schoolId: school.id, schoolYearId: year.id, name: h.name, startDate: new Date(h.startDate), endDate: new Date(h.endDate) })) });
+    await createDefaultStages(tx, school.id);
+    return { school, year };
+  });
+}
+
+async function setStaffPasswords(schoolId: string) {
+  // One hash for every demo account: scrypt is deliberately slow, and they share the password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prisma.user.updateMany({ where: { memberships: { some: { schoolId, role: { in: ['TEACHER', 'DIRECTOR'] } } } }, data: { passwordHash } });
+}
+
+async function actorOf(schoolId: string, email: string, role: 'GUARDIAN' | 'DIRECTOR'): Promise<Actor> {
+  const m = await prisma.membership.findFirstOrThrow({ where: { schoolId, role, user: { email } } });
+  return { userId: m.userId, schoolId, role, membershipId: m.id };
+}
+
+/** Well-being talks open now, held next week; about a third of the families have booked already. */
+async function seedDemoRound(schoolId: string, now: Date) {
+  const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
+  const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId, key: 'well_being' } });
+  const groups = await prisma.group.findMany({ where: { schoolId }, select: { id: true, name: true } });
+  const day = (n: number) => zonedDateKey(addDays(now, n));
+  const local = (d: Date) => `${zonedDateKey(d)}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  const { round } = await createRound(director, {
+    stageId: stage.id,
+    name: 'Welbevindengesprekken',
+    groupIds: groups.map((g) => g.id),
+    slotMinutes: stage.durationMinutes,
+    gapMinutes: 5,
+    walkingMinutes: 2,
+    opensAt: local(setMinutes(setHours(startOfDay(addDays(now, -1)), 19), 0)),
+    deadline: `${day(6)}T12:00`,
+    blocks: [
+      { startsAt: `${day(7)}T15:00`, endsAt: `${day(7)}T17:30` },
+      { startsAt: `${day(7)}T18:30`, endsAt: `${day(7)}T20:30` },
+      { startsAt: `${day(9)}T15:00`, endsAt: `${day(9)}T17:30` },
+    ],
+    locations: Object.fromEntries(groups.map((g) => [g.id, `Lokaal ${g.name}`])),
+    splitDuo: [],
+    separateTalksAllowed: true,
+    inviteInformationOnly: false,
+    interpreterDoubleSlot: true,
+  });
+  const demoGuardians = [DEMO_LOGINS.guardian.email, DEMO_LOGINS.guardianOtherHousehold.email, DEMO_LOGINS.informationOnly.email];
+  const children = await prisma.child.findMany({
+    where: { schoolId, guardianships: { none: { user: { email: { in: demoGuardians } } } } },
+    orderBy: { pupilNumber: 'asc' },
+    select: { id: true, enrolments: { select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY' }, take: 1, select: { user: { select: { email: true } } } } },
+  });
+  const slots = await prisma.slot.findMany({ where: { roundId: round.id }, orderBy: { startsAt: 'asc' } });
+  const used = new Set<string>();
+  for (const [i, child] of children.entries()) {
+    if (i % 3 !== 0 || !child.guardianships[0]) continue;
+    const slot = slots.filter((s) => s.groupId === child.enrolments[0].groupId && !used.has(s.id))[(i * 7) % 9];
+    if (!slot) continue;
+    used.add(slot.id);
+    const parent = await actorOf(schoolId, child.guardianships[0].user.email, 'GUARDIAN');
+    await bookTalks(parent, { roundId: round.id, items: [{ childId: child.id, slotId: slot.id }] }, now).catch(() => undefined);
+  }
+  // These confirmations are history, not news: do not print or send them on first start.
+  await prisma.outboxMail.updateMany({ where: { schoolId, sentAt: null }, data: { sentAt: now } });
+}
+
+/** Seeds De Distelvlinder into an empty database (never next to real schools). Returns whether it did. */
+export async function seedDemoSchool(now = new Date()) {
+  process.env.MAIL_WORKER = 'off';
+  if ((await prisma.school.count()) > 0) return false; // only an empty database gets demo data
+  const { school, year } = await createSchool('Stichting Openbaar Onderwijs Noorderlicht', 'obs De Distelvlinder', 'distelvlinder', 'Leeuwarden');
+  const files = demoSchoolCsv();
+  await prisma.$transaction((tx) => importInto(tx, school.id, year.id, files), { maxWait: 10_000, timeout: 120_000 });
+  await setStaffPasswords(school.id);
+  await seedDemoRound(school.id, now);
+  return true;
+}
+
+export async function seedOtherSchool() {
+  process.env.MAIL_WORKER = 'off';
+  if (await prisma.school.findUnique({ where: { slug: 'de-regenboog' } })) return false;
+  const { school, year } = await createSchool('Stichting Openbaar Onderwijs Noorderlicht', 'cbs De Regenboog', 'de-regenboog', 'Sneek');
+  const pupils = toCsv(PUPIL_COLUMNS, [
+    ['9001', 'Tobias', null, 'Zwart', '03-04-2018', '5', 'Wendy', null, 'Zwart', 'wendy.zwart@voorbeeld.nl', '06-99000001', 'moeder', 'ja', '1'],
+    ['9002', 'Lieke', 'van', 'Aalst', '19-09-2017', '5', 'Pim', 'van', 'Aalst', 'pim.vanaalst@voorbeeld.nl', '06-99000002', 'vader', 'ja', '1'],
+    ['9003', 'Senna', null, 'Oosting', '11-01-2018', '5', 'Tineke', null, 'Oosting', 'tineke.oosting@voorbeeld.nl', '06-99000003', 'moeder', 'ja', '1'],
+  ]);
+  const staff = toCsv(STAFF_COLUMNS, [
+    ['Hilde', null, 'Kramer', 'directeur@regenboog.demo', 'directeur', ''],
+    ['Freek', null, 'Altena', 'leerkracht@regenboog.demo', 'leerkracht', '5'],
+  ]);
+  await prisma.$transaction((tx) => importInto(tx, school.id, year.id, { pupils, staff }), { maxWait: 10_000, timeout: 60_000 });
+  await setStaffPasswords(school.id);
+  return true;
+}
+
+// `npm run db:seed`
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const t0 = Date.now();
+  const created = await seedDemoSchool();
+  console.log(created ? `Seeded De Distelvlinder in ${Date.now() - t0} ms.` : 'De Distelvlinder already exists; nothing to do.');
+  await prisma.$disconnect();
+}

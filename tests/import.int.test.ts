@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db';
+import { toCsv } from '@/lib/import/csv';
+import { applyImport, previewImport } from '@/lib/import/apply';
+import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
+import { createSchool, createUser } from './support/factories';
+
+const pupils = (rows: (string | null)[][]) => toCsv(PUPIL_COLUMNS, rows);
+const staff = (rows: (string | null)[][]) => toCsv(STAFF_COLUMNS, rows);
+
+const FAMILY = [
+  ['2001', 'Sanne', 'de', 'Vries', '14-03-2019', '3A', 'Marieke', null, 'Bakker', 'm.bakker@voorbeeld.nl', '0612345678', 'moeder', 'ja', '1'],
+  ['2001', 'Sanne', 'de', 'Vries', '14-03-2019', '3A', 'Jeroen', 'de', 'Vries', 'j.devries@voorbeeld.nl', '0623456789', 'vader', 'nee', '2'],
+  ['2002', 'Daan', 'de', 'Vries', '02-11-2016', '6', 'Marieke', null, 'Bakker', 'm.bakker@voorbeeld.nl', '0612345678', 'moeder', 'ja', '1'],
+  ['2002', 'Daan', 'de', 'Vries', '02-11-2016', '6', 'Jeroen', 'de', 'Vries', 'j.devries@voorbeeld.nl', '0623456789', 'vader', 'nee', '2'],
+  ['2003', 'Ali', null, 'Yilmaz', '2018-01-30', '3A', null, null, null, null, null, null, null, null],
+];
+const TEAM = [
+  ['Loes', null, 'Brouwer', 'l.brouwer@school.test', 'leerkracht', '3A'],
+  ['Arjan', 'van', 'Dijk', 'a.vandijk@school.test', 'leerkracht', '3A 6'],
+];
+
+let ctx: Awaited<ReturnType<typeof setup>>;
+async function setup() {
+  const a = await createSchool();
+  const b = await createSchool();
+  const director = await createUser(a.school.id, 'DIRECTOR');
+  const otherDirector = await createUser(b.school.id, 'DIRECTOR');
+  return { a, b, director, otherDirector };
+}
+beforeAll(async () => {
+  ctx = await setup();
+});
+
+const countsOf = async (schoolId: string) => ({
+  children: await prisma.child.count({ where: { schoolId } }),
+  groups: await prisma.group.count({ where: { schoolId } }),
+  guardianships: await prisma.guardianship.count({ where: { schoolId } }),
+  memberships: await prisma.membership.count({ where: { schoolId } }),
+  households: await prisma.household.count({ where: { schoolId } }),
+  teachers: await prisma.groupTeacher.count({ where: { schoolId } }),
+});
+
+describe('import', () => {
+  it('previews without writing anything', async () => {
+    const before = await countsOf(ctx.a.school.id);
+    const plan = await previewImport(ctx.director.actor, { pupils: pupils(FAMILY), staff: staff(TEAM) });
+    expect(plan.rejected).toEqual([]);
+    expect(plan.counts.children).toEqual({ create: 3, update: 0, unchanged: 0 });
+    expect(plan.counts.groups.create).toBe(2);
+    expect(plan.counts.guardians.create).toBe(2);
+    expect(plan.counts.guardianships.create).toBe(4);
+    expect(plan.counts.teacherAssignments.create).toBe(3);
+    expect(await countsOf(ctx.a.school.id)).toEqual(before);
+  });
+
+  it('confirms all of it: separated parents in two households, information-only right, duo teachers', async () => {
+    await applyImport(ctx.director.actor, { pupils: pupils(FAMILY), staff: staff(TEAM) });
+    expect(await countsOf(ctx.a.school.id)).toMatchObject({ children: 3, groups: 2, guardianships: 4, households: 2, teachers: 3 });
+    const sanne = await prisma.child.findFirstOrThrow({ where: { schoolId: ctx.a.school.id, pupilNumber: '2001' }, include: { guardianships: true, enrolments: { include: { group: true } } } });
+    expect(sanne.prefix).toBe('de');
+    expect(sanne.dateOfBirth.toISOString().slice(0, 10)).toBe('2019-03-14');
+    expect(sanne.enrolments[0].group.name).toBe('3A');
+    expect(new Set(sanne.guardianships.map((g) => g.householdId)).size).toBe(2);
+    expect(sanne.guardianships.map((g) => g.right).sort()).toEqual(['AUTHORITY', 'INFORMATION']);
+    const daan = await prisma.child.findFirstOrThrow({ where: { schoolId: ctx.a.school.id, pupilNumber: '2002' }, include: { guardianships: true } });
+    expect(new Set(daan.guardianships.map((g) => g.householdId))).toEqual(new Set(sanne.guardianships.map((g) => g.householdId))); // siblings share households
+    const g3a = await prisma.group.findFirstOrThrow({ where: { schoolId: ctx.a.school.id, name: '3A' }, include: { teachers: true } });
+    expect(g3a.teachers).toHaveLength(2);
+  });
+
+  it('importing the same files again changes nothing', async () => {
+    const before = await countsOf(ctx.a.school.id);
+    const plan = await previewImport(ctx.director.actor, { pupils: pupils(FAMILY), staff: staff(TEAM) });
+    for (const c of Object.values(plan.counts)) expect(c.create + c.update).toBe(0);
+    await applyImport(ctx.director.actor, { pupils: pupils(FAMILY), staff: staff(TEAM) });
+    expect(await countsOf(ctx.a.school.id)).toEqual(before);
+  });
+
+  it('a changed group and name are shown as updates and applied', async () => {
+    const moved = FAMILY.map((r) => (r[0] === '2003' ? [...r.slice(0, 1), 'Aly', ...r.slice(2, 5), '6', ...r.slice(6)] : r));
+    const plan = await previewImport(ctx.director.actor, { pupils: pupils(moved) });
+    expect(plan.counts.children).toEqual({ create: 0, update: 1, unchanged: 2 });
+    expect(plan.changes).toEqual([expect.objectContaining({ entity: 'children', fields: ['firstName', 'group'] })]);
+    await applyImport(ctx.director.actor, { pupils: pupils(moved) });
+    const ali = await prisma.child.findFirstOrThrow({ where: { schoolId: ctx.a.school.id, pupilNumber: '2003' }, include: { enrolments: { include: { group: true } } } });
+    expect([ali.firstName, ali.enrolments.map((e) => e.group.name)]).toEqual(['Aly', ['6']]);
+  });
+
+  it('rejects bad rows with the Excel row number and reason, and writes nothing at all', async () => {
+    const before = await countsOf(ctx.a.school.id);
+    const bad = [
+      ...FAMILY,
+      ['2004', 'Mila', null, 'Jansen', '31-02-2019', '4B', 'Eva', null, 'Jansen', 'eva@voorbeeld.nl', null, 'moeder', 'ja', '1'],
+      ['2005', 'Finn', null, 'Smit', '01-02-2019', '4B', 'Rob', null, 'Smit', 'geen-adres', null, 'vader', 'ja', '1'],
+      ['2006', 'Noor', null, 'Bos', '01-02-2019', '4B', 'Marieke', null, 'Anders', 'm.bakker@voorbeeld.nl', null, 'moeder', 'ja', '1'],
+    ];
+    const plan = await previewImport(ctx.director.actor, { pupils: pupils(bad), staff: staff([...TEAM, ['Kees', null, 'Kok', 'k@school.test', 'leerkracht', '9Z']]) });
+    expect(plan.rejected).toEqual([
+      { file: 'pupils', row: 7, reason: 'invalidDate', field: 'geboortedatum' },
+      { file: 'pupils', row: 8, reason: 'invalidEmail', field: 'ouder_email' },
+      { file: 'pupils', row: 9, reason: 'emailNameConflict', field: 'email' },
+      { file: 'staff', row: 4, reason: 'invalidGroup', field: 'groepen.0' },
+    ]);
+    await expect(applyImport(ctx.director.actor, { pupils: pupils(bad) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await countsOf(ctx.a.school.id)).toEqual(before);
+  });
+
+  it('a missing column is reported on the header row', async () => {
+    const plan = await previewImport(ctx.director.actor, { pupils: 'leerlingnummer;voornaam\n1;Piet' });
+    expect(plan.rejected.map((r) => [r.row, r.reason, r.field])).toContainEqual([1, 'missingColumn', 'achternaam']);
+  });
+
+  it("one school's import never touches another school", async () => {
+    const beforeA = await countsOf(ctx.a.school.id);
+    await applyImport(ctx.otherDirector.actor, { pupils: pupils(FAMILY) });
+    expect(await countsOf(ctx.a.school.id)).toEqual(beforeA);
+    expect((await countsOf(ctx.b.school.id)).children).toBe(3);
+    // The same parents are the same accounts, now with a membership at both schools.
+    const marieke = await prisma.user.findUniqueOrThrow({ where: { email: 'm.bakker@voorbeeld.nl' }, include: { memberships: true } });
+    expect(marieke.memberships.map((m) => m.schoolId).sort()).toEqual([ctx.a.school.id, ctx.b.school.id].sort());
+  });
+
+  it('only a director may import', async () => {
+    const teacher = await createUser(ctx.a.school.id, 'TEACHER');
+    await expect(previewImport(teacher.actor, { pupils: pupils(FAMILY) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(applyImport(teacher.actor, { pupils: pupils(FAMILY) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
