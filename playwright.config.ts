@@ -1,8 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { baseDatabaseUrl, withDatabase } from './scripts/embedded-pg';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_BASE_URL = `http://localhost:${PORT}`;
+import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_PORT as PORT } from './tests/e2e/env';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,7 +21,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone/ },
     { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' }, grep: /@phone/ },
   ],
   // Web servers start before globalSetup and one after another: database (reset + seed) first.
@@ -43,7 +42,7 @@ export default defineConfig({
       env: {
         DATABASE_URL: withDatabase(baseDatabaseUrl(), 'ouderportaal_e2e'),
         NEXTAUTH_URL: E2E_BASE_URL,
-        NEXTAUTH_SECRET: 'e2e-only-secret-not-used-anywhere-else',
+        NEXTAUTH_SECRET: E2E_AUTH_SECRET,
         SMTP_URL: '',
       },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/actor';
 import { toActionError } from '@/lib/errors';
 import { applyImport, previewImport } from './apply';
+import { decodeCsvBytes } from './csv';
 import type { ImportPlan } from './plan';
 import { MAX_FILE_BYTES } from './schemas';
 
@@ -16,7 +17,7 @@ export type ImportState =
 
 const fileText = z
   .union([z.instanceof(File), z.string(), z.null()])
-  .transform(async (v) => (v instanceof File ? (v.size > MAX_FILE_BYTES ? null : await v.text()) : (v ?? '')))
+  .transform(async (v) => (v instanceof File ? (v.size > MAX_FILE_BYTES ? null : decodeCsvBytes(await v.arrayBuffer())) : (v ?? '')))
   .refine((v): v is string => v !== null, 'fileTooLarge');
 
 const input = z

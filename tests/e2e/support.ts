@@ -1,6 +1,8 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
+import { encode } from 'next-auth/jwt';
 import { createPrisma } from '@/lib/db';
 import { baseDatabaseUrl, withDatabase } from '../../scripts/embedded-pg';
+import { E2E_AUTH_SECRET, E2E_BASE_URL } from './env';
 
 export const db = createPrisma(withDatabase(baseDatabaseUrl(), 'ouderportaal_e2e'));
 
@@ -39,4 +41,13 @@ export async function latestLinkFor(email: string) {
   const match = mail.text.match(/https?:\/\/\S+/);
   if (!match) throw new Error('no link in mail');
   return match[0];
+}
+
+/**
+ * An API client signed in as this user without the sign-in form (for load: the rate limit would
+ * rightly stop 20 sign-ins from one address). The session token is made exactly as next-auth makes it.
+ */
+export async function apiAs(userId: string) {
+  const token = await encode({ token: { sub: userId }, secret: E2E_AUTH_SECRET });
+  return request.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie: `next-auth.session-token=${token}` } });
 }

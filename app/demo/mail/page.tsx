@@ -29,6 +29,11 @@ export default async function DemoMailPage() {
           <pre className="mt-2 whitespace-pre-wrap break-all font-sans" data-testid="mail-text">
             {linkify(m.text)}
           </pre>
+          {m.icsFile && (
+            <a href={`data:text/calendar;charset=utf-8,${encodeURIComponent(m.icsFile)}`} download="gesprek.ics" className="mt-2 inline-block text-brand-700 underline">
+              {t('attachment')}: gesprek.ics
+            </a>
+          )}
         </Card>
       ))}
     </main>
