@@ -1,0 +1,190 @@
+// `npm run bench:booking`: a board of 30 schools like De Distelvlinder, the production server, and a
+// burst of 500 parents booking at the same moment. Prints throughput, latency percentiles, double
+// and lost bookings, and the raw PostgreSQL ceiling (the same number of plain unique inserts via pg).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { baseDatabaseUrl, ensureDatabase, withDatabase } from './embedded-pg';
+
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 30);
+const PARENTS = Number(process.env.BENCH_PARENTS ?? 500);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const SECRET = 'bench-only-secret';
+const url = withDatabase(baseDatabaseUrl(), 'ouderportaal_bench');
+const base = `http://localhost:${PORT}`;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function freshDatabase() {
+  const stop = await ensureDatabase([withDatabase(url, 'postgres')]);
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS ouderportaal_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE ouderportaal_bench');
+  await admin.end();
+  const r = spawnSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' }, stdio: 'pipe' });
+  if (r.status !== 0) throw new Error(r.stderr.toString());
+  return stop;
+}
+
+/** 30 schools through the real import, each with an open well-being round for all groups. */
+async function buildBoard() {
+  process.env.DATABASE_URL = url;
+  process.env.MAIL_WORKER = 'off';
+  const { prisma } = await import('../lib/db');
+  const { importInto } = await import('../lib/import/apply');
+  const { demoSchoolCsv } = await import('../lib/school/demo-school');
+  const { createDefaultStages } = await import('../lib/school/stages');
+  const { createRound } = await import('../lib/bookings/service');
+  const files = demoSchoolCsv();
+  const board = await prisma.board.create({ data: { name: 'Bestuur Benchmark' } });
+  const now = new Date();
+  const day = (n: number) => new Date(+now + n * 86_400_000).toISOString().slice(0, 10);
+  for (let s = 0; s < SCHOOLS; s++) {
+    // Same families, other people: every school gets its own addresses and pupil numbers.
+    const own = (text: string) => text.replace(/@/g, `+s${s}@`).replace(/^(\d{4});/gm, (_m, n) => `${s}${n};`);
+    const school = await prisma.school.create({ data: { boardId: board.id, name: `School ${s + 1}`, slug: `bench-${s}` } });
+    const year = await prisma.schoolYear.create({ data: { schoolId: school.id, name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') } });
+    await prisma.$transaction(async (tx) => {
+      await createDefaultStages(tx, school.id);
+      await importInto(tx, school.id, year.id, { pupils: own(files.pupils), staff: own(files.staff) });
+    }, { timeout: 120_000 });
+    const director = await prisma.membership.findFirstOrThrow({ where: { schoolId: school.id, role: 'DIRECTOR' } });
+    const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId: school.id, key: 'well_being' } });
+    const groups = await prisma.group.findMany({ where: { schoolId: school.id }, select: { id: true } });
+    await createRound({ userId: director.userId, schoolId: school.id, role: 'DIRECTOR', membershipId: director.id }, {
+      stageId: stage.id, name: 'Welbevindengesprekken', groupIds: groups.map((g) => g.id), slotMinutes: 10, gapMinutes: 5, walkingMinutes: 2,
+      opensAt: `${day(-1)}T19:00`, deadline: `${day(6)}T12:00`,
+      blocks: [{ startsAt: `${day(7)}T15:00`, endsAt: `${day(7)}T17:30` }, { startsAt: `${day(7)}T18:30`, endsAt: `${day(7)}T20:30` }],
+      locations: {}, splitDuo: [], separateTalksAllowed: false, inviteInformationOnly: false, interpreterDoubleSlot: true,
+    });
+  }
+  // 500 parents spread over the board, each booking one child: the rush of an opening evening.
+  const children = await prisma.child.findMany({
+    where: { guardianships: { some: { right: 'AUTHORITY' } } },
+    orderBy: { pupilNumber: 'asc' },
+    select: { id: true, schoolId: true, enrolments: { select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY' }, take: 1, select: { userId: true } } },
+  });
+  const step = Math.max(1, Math.floor(children.length / PARENTS));
+  const chosen = children.filter((_, i) => i % step === 0).slice(0, PARENTS);
+  const rounds = await prisma.talkRound.findMany({ select: { id: true, schoolId: true } });
+  const slots = await prisma.slot.findMany({ select: { id: true, groupId: true }, orderBy: { startsAt: 'asc' } });
+  const counts = { schools: SCHOOLS, children: await prisma.child.count(), guardians: await prisma.membership.count({ where: { role: 'GUARDIAN' } }), slots: slots.length };
+  await prisma.$disconnect();
+  const { encode } = await import('next-auth/jwt');
+  const parents = await Promise.all(
+    chosen.map(async (c) => ({
+      cookie: `next-auth.session-token=${await encode({ token: { sub: c.guardianships[0].userId }, secret: SECRET })}`,
+      roundId: rounds.find((r) => r.schoolId === c.schoolId)!.id,
+      childId: c.id,
+      // Everyone wants the popular early evening: the first few slots of their group.
+      wanted: slots.filter((s) => s.groupId === c.enrolments[0].groupId).slice(10, 16).map((s) => s.id),
+    })),
+  );
+  return { parents, counts };
+}
+
+async function startServer() {
+  if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    stdio: 'ignore',
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'off', NODE_ENV: 'production' },
+  });
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return server;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not start');
+}
+
+type Parent = Awaited<ReturnType<typeof buildBoard>>['parents'][number];
+
+/** One parent: try the wanted slot; on "just taken" take the first alternative offered (up to 3 tries). */
+async function parentBooks(p: Parent, i: number, latencies: number[]) {
+  let slotId = p.wanted[i % p.wanted.length];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: p.cookie }, body: JSON.stringify({ roundId: p.roundId, items: [{ childId: p.childId, slotId }] }) });
+    const body = (await res.json()) as { bookings?: { id: string }[]; alternatives?: { slots: { id: string }[] }[] };
+    latencies.push(performance.now() - t0);
+    if (res.status === 201) return body.bookings![0].id;
+    const next = body.alternatives?.[0]?.slots[0]?.id;
+    if (res.status !== 409 || !next) return null;
+    slotId = next;
+  }
+  return null;
+}
+
+async function rawCeiling(n: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_raw (slot text PRIMARY KEY, child text NOT NULL)');
+  await pool.query('TRUNCATE bench_raw');
+  await Promise.all(Array.from({ length: 10 }, () => pool.query('SELECT 1')));
+  const t0 = performance.now();
+  // Half of them collide, like the parents above: the unique constraint decides.
+  const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => pool.query('INSERT INTO bench_raw (slot, child) VALUES ($1, $2)', [`s${i % Math.ceil(n * 0.75)}`, `c${i}`])));
+  const seconds = (performance.now() - t0) / 1000;
+  await pool.end();
+  return { perSecond: n / seconds, ok: results.filter((r) => r.status === 'fulfilled').length };
+}
+
+async function main() {
+  console.log(`Building a board of ${SCHOOLS} schools…`);
+  const t0 = performance.now();
+  const stopDb = await freshDatabase();
+  const { parents, counts } = await buildBoard();
+  console.log(`  ${counts.schools} schools, ${counts.children} children, ${counts.guardians} guardians, ${counts.slots} slots (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const server = await startServer();
+  try {
+    // Warm up: compile the route and fill the connection pool, as a server that has been running would be.
+    await Promise.all(parents.slice(0, 20).map((p) => fetch(`${base}/api/rounds/${p.roundId}/slots?childId=${p.childId}`, { headers: { cookie: p.cookie } })));
+
+    const latencies: number[] = [];
+    const start = performance.now();
+    const acknowledged = await Promise.all(parents.map((p, i) => parentBooks(p, i, latencies)));
+    const seconds = (performance.now() - start) / 1000;
+    const ok = acknowledged.filter((x): x is string => !!x);
+
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const stored = (await db.query<{ id: string }>('SELECT id FROM "Booking"')).rows.map((r) => r.id);
+    const doubleSlots = (await db.query('SELECT "slotId" FROM "SlotClaim" GROUP BY "slotId" HAVING count(*) > 1')).rowCount;
+    const doubleChildren = (await db.query('SELECT 1 FROM "Booking" GROUP BY "roundId", "childId" HAVING count(*) > 1')).rowCount;
+    await db.end();
+    const lost = ok.filter((id) => !stored.includes(id)).length + stored.filter((id) => !ok.includes(id)).length;
+
+    const raw = await rawCeiling(latencies.length);
+    const perSecond = ok.length / seconds;
+    console.log(`\nBurst of ${parents.length} parents booking at once (${latencies.length} requests incl. retries after "just taken")`);
+    console.log(`  booked            ${ok.length} of ${parents.length} in ${seconds.toFixed(2)} s`);
+    console.log(`  bookings/s        ${perSecond.toFixed(0)}   (requests/s ${(latencies.length / seconds).toFixed(0)})`);
+    console.log(`  latency p50       ${ms(pct(latencies, 50))}`);
+    console.log(`  latency p95       ${ms(pct(latencies, 95))}`);
+    console.log(`  latency p99       ${ms(pct(latencies, 99))}`);
+    console.log(`  double bookings   ${doubleSlots! + doubleChildren!}`);
+    console.log(`  lost bookings     ${lost}`);
+    console.log(`\nRaw PostgreSQL ceiling: ${latencies.length} single-row inserts with a unique key via pg (pool of 10)`);
+    console.log(`  inserts/s         ${raw.perSecond.toFixed(0)}`);
+    console.log(`  portal / raw      ${((latencies.length / seconds / raw.perSecond) * 100).toFixed(0)} % (requests/s against inserts/s)`);
+  } finally {
+    server.kill('SIGTERM');
+    await stopDb();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
