@@ -1,7 +1,10 @@
-// Next.js calls register() once per server start: the outbox worker lives in the server process.
+// Next.js calls register() once per server start: the outbox worker and the reminder job live in
+// the server process (claims in the database keep several server processes from doubling work).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL && process.env.MAIL_WORKER !== 'off') {
-    const { startMailWorker } = await import('@/lib/mail/outbox');
+    const { startMailWorker, every } = await import('@/lib/mail/outbox');
+    const { sendDueReminders } = await import('@/lib/bookings/reminders');
     startMailWorker();
+    every(10 * 60_000, () => sendDueReminders());
   }
 }

@@ -11,6 +11,7 @@ import { kickMailDelivery } from '@/lib/mail/outbox';
 import { mailBooking } from './mail';
 import type { BookInput, CreateRoundInput } from './schemas';
 import { generateSlotTimes } from './slots';
+import { offerFreedSlots } from './waitlist';
 
 // The booking module: pages, server actions and the JSON API all call these functions.
 // Double bookings are impossible by construction: SlotClaim's primary key is the slot, Booking is
@@ -211,6 +212,7 @@ export async function cancelBooking(actor: Actor, bookingId: string, now = new D
   await prisma.$transaction(async (tx) => {
     const booking = await bookingForChange(tx, actor, bookingId, now);
     await tx.booking.delete({ where: { id: booking.id } });
+    await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId), now, runBooking);
     const first = booking.claims.map((c) => c.slot).sort((a, b) => +a.startsAt - +b.startsAt)[0];
     await tx.bookingEvent.create({ data: { schoolId: actor.schoolId, roundId: booking.roundId, childId: booking.childId, actorId: actor.userId, kind: 'cancelled', slotStart: first?.startsAt } });
     const child = await tx.child.findUniqueOrThrow({ where: { id: booking.childId }, select: { firstName: true, prefix: true, lastName: true } });
@@ -229,7 +231,9 @@ export async function moveBooking(actor: Actor, bookingId: string, slotId: strin
     const booking = await bookingForChange(tx, actor, bookingId, now);
     await tx.booking.delete({ where: { id: booking.id } });
     const input = { roundId: old.roundId, items: [{ childId: old.childId, slotId }], note: old.note ?? undefined, language: old.language ?? undefined, needsInterpreter: old.needsInterpreter };
-    return runBooking(tx, actor, input, now);
+    const moved = await runBooking(tx, actor, input, now);
+    await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId).filter((id) => id !== slotId), now, runBooking);
+    return moved;
   }, TX);
   kickMailDelivery();
   return result[0];

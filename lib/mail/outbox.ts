@@ -70,3 +70,17 @@ export function startMailWorker(intervalMs = 5000) {
   timer.unref();
   kickMailDelivery();
 }
+
+/** Run `job` every `intervalMs` in the server process, never two at once, errors logged. */
+export function every(intervalMs: number, job: () => Promise<unknown>) {
+  let busy = false;
+  const tick = () => {
+    if (busy) return;
+    busy = true;
+    job()
+      .catch((e) => console.error('[job]', e))
+      .finally(() => (busy = false));
+  };
+  setInterval(tick, intervalMs).unref();
+  tick();
+}

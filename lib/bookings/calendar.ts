@@ -1,0 +1,55 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { createEvents, type EventAttributes } from 'ics';
+import { prisma } from '@/lib/db';
+import { fullName } from '@/lib/format/name';
+
+// The personal calendar feed (webcal): a secret token in the URL instead of a session, because
+// calendar apps cannot sign in. The token can be replaced, which revokes the old URL.
+
+export async function renewCalendarToken(userId: string) {
+  const token = randomBytes(24).toString('base64url');
+  await prisma.user.update({ where: { id: userId }, data: { calendarToken: token } });
+  return token;
+}
+
+const parts = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
+
+/** Every talk of the user's children (guardian) and every talk in the user's schedule (teacher). */
+export async function calendarFeed(token: string): Promise<string | null> {
+  if (!/^[\w-]{20,64}$/.test(token)) return null;
+  const user = await prisma.user.findUnique({ where: { calendarToken: token }, select: { id: true } });
+  if (!user) return null;
+  const bookings = await prisma.booking.findMany({
+    where: {
+      OR: [
+        { child: { guardianships: { some: { userId: user.id } } } },
+        { claims: { some: { slot: { group: { teachers: { some: { userId: user.id } } }, teacherKey: { in: ['', user.id] } } } } },
+      ],
+    },
+    select: {
+      id: true,
+      round: { select: { stage: { select: { name: true } } } },
+      child: { select: { firstName: true, prefix: true, lastName: true } },
+      claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } },
+    },
+  });
+  const events: EventAttributes[] = bookings.map((b) => {
+    const slots = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt);
+    return {
+      uid: `${b.id}@ouderportaal`,
+      title: `${b.round.stage.name} ${fullName(b.child)}`,
+      location: slots[0].location ?? undefined,
+      start: parts(slots[0].startsAt),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: parts(slots.at(-1)!.endsAt),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+    };
+  });
+  if (events.length === 0) return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:ouderportaal', 'X-WR-CALNAME:Ouderportaal', 'END:VCALENDAR', ''].join('\r\n');
+  const { error, value } = createEvents(events, { productId: 'ouderportaal', calName: 'Ouderportaal' });
+  if (error) throw error;
+  return value ?? '';
+}

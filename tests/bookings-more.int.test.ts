@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calendarFeed, renewCalendarToken } from '@/lib/bookings/calendar';
+import { sendDueReminders } from '@/lib/bookings/reminders';
+import { bookTalks, cancelBooking } from '@/lib/bookings/service';
+import { joinWaitlist } from '@/lib/bookings/waitlist';
+import { prisma } from '@/lib/db';
+import { attendanceSheet, createGroupEvent, guardianEvents, recordAttendance, staffEvents } from '@/lib/events/service';
+import { type BookingWorld, bookingWorld, OPEN } from './support/booking-world';
+
+let w: BookingWorld;
+beforeAll(async () => {
+  w = await bookingWorld();
+});
+
+const book = (f: BookingWorld['others'][number], slotId: string) =>
+  bookTalks(f.guardians[0].actor, { roundId: w.round.id, items: [{ childId: f.children[0].id, slotId }] }, OPEN);
+
+describe('waiting list', () => {
+  it('a full group queues families; a cancelled slot goes to the first in line, in the same transaction', async () => {
+    const slots = w.slotsOf(w.g3.id);
+    // Twelve 3A families, six slots: the first six fill the group.
+    const booked = [];
+    for (const [i, f] of w.others.slice(0, 6).entries()) booked.push((await book(f, slots[i].id))[0]);
+    const [first, second] = [w.others[6], w.others[7]];
+    await expect(book(first, slots[0].id)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+    await joinWaitlist(first.guardians[0].actor, w.round.id, first.children[0].id, OPEN);
+    await joinWaitlist(second.guardians[0].actor, w.round.id, second.children[0].id, OPEN);
+
+    await cancelBooking(w.others[2].guardians[0].actor, booked[2].id, OPEN);
+    const promoted = await prisma.booking.findFirst({ where: { roundId: w.round.id, childId: first.children[0].id }, include: { claims: true } });
+    expect(promoted?.claims[0].slotId).toBe(slots[2].id);
+    expect(await prisma.waitlistEntry.count({ where: { roundId: w.round.id } })).toBe(1); // the second still waits
+    expect(await prisma.outboxMail.count({ where: { kind: 'booking_confirmed', to: first.guardians[0].user.email } })).toBe(1);
+  });
+
+  it('a child that already has a talk cannot queue', async () => {
+    await expect(joinWaitlist(w.others[0].guardians[0].actor, w.round.id, w.others[0].children[0].id, OPEN)).rejects.toMatchObject({ code: 'CHILD_ALREADY_BOOKED' });
+  });
+});
+
+describe('reminder the day before', () => {
+  it('goes once to every guardian of a talk starting within 24 hours', async () => {
+    const dayBefore = new Date('2026-11-16T19:00:00Z'); // talks are on the 17th from 18:00 UTC
+    const talks = await prisma.booking.count({ where: { roundId: w.round.id } });
+    const sent = await sendDueReminders(dayBefore);
+    expect(sent).toBeGreaterThanOrEqual(talks);
+    expect(await sendDueReminders(dayBefore)).toBe(0);
+    const mail = await prisma.outboxMail.findFirstOrThrow({ where: { kind: 'talk_reminder', to: w.others[0].guardians[0].user.email } });
+    expect(mail.subject).toMatch(/^Morgen: Welbevindengesprek/);
+  });
+});
+
+describe('calendar feed', () => {
+  it('lists the family’s talks behind a secret token, and a renewed token revokes the old one', async () => {
+    const parent = w.others[0].guardians[0].user;
+    const token = await renewCalendarToken(parent.id);
+    const feed = await calendarFeed(token);
+    expect(feed).toContain('BEGIN:VCALENDAR');
+    expect(feed?.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    const teacherFeed = await calendarFeed(await renewCalendarToken(w.juf.user.id));
+    expect(teacherFeed?.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(6);
+    await renewCalendarToken(parent.id);
+    expect(await calendarFeed(token)).toBeNull();
+    expect(await calendarFeed('not-a-token')).toBeNull();
+  });
+});
+
+describe('information evening', () => {
+  it('is scheduled per group, seen by its parents, and attendance gives the participation rate', async () => {
+    const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId: w.school.id, key: 'information_evening' } });
+    await expect(createGroupEvent(w.meester.actor, { stageId: stage.id, groupId: w.g3.id, date: '2026-09-01', from: '19:30', to: '20:15' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const event = await createGroupEvent(w.juf.actor, { stageId: stage.id, groupId: w.g3.id, date: '2026-09-01', from: '19:30', to: '20:15', location: 'Lokaal 3' });
+    expect(event.startsAt.toISOString()).toBe('2026-09-01T17:30:00.000Z');
+    expect((await guardianEvents(w.family.guardians[0].actor, new Date('2026-08-30'))).map((e) => e.id)).toEqual([event.id]);
+    expect(await guardianEvents(w.neighbour6.guardians[0].actor, new Date('2026-08-30'))).toEqual([]);
+
+    const { children } = await attendanceSheet(w.juf.actor, event.id);
+    expect(children).toHaveLength(13);
+    await recordAttendance(w.juf.actor, event.id, children.slice(0, 11).map((c) => c.id));
+    const [summary] = await staffEvents(w.director.actor);
+    expect([summary.present, summary.total]).toEqual([11, 13]);
+    await expect(recordAttendance(w.juf.actor, event.id, [w.neighbour6.children[0].id])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(attendanceSheet(w.meester.actor, event.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
