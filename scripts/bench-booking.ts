@@ -9,6 +9,7 @@ import { baseDatabaseUrl, ensureDatabase, withDatabase } from './embedded-pg';
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 30);
 const PARENTS = Number(process.env.BENCH_PARENTS ?? 500);
+const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 5); // second run: the same number arriving within this window
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SECRET = 'bench-only-secret';
 const url = withDatabase(baseDatabaseUrl(), 'ouderportaal_bench');
@@ -70,8 +71,8 @@ async function buildBoard() {
     orderBy: { pupilNumber: 'asc' },
     select: { id: true, schoolId: true, enrolments: { select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY' }, take: 1, select: { userId: true } } },
   });
-  const step = Math.max(1, Math.floor(children.length / PARENTS));
-  const chosen = children.filter((_, i) => i % step === 0).slice(0, PARENTS);
+  const step = Math.max(1, Math.floor(children.length / (2 * PARENTS)));
+  const chosen = children.filter((_, i) => i % step === 0).slice(0, 2 * PARENTS);
   const rounds = await prisma.talkRound.findMany({ select: { id: true, schoolId: true } });
   const slots = await prisma.slot.findMany({ select: { id: true, groupId: true }, orderBy: { startsAt: 'asc' } });
   const counts = { schools: SCHOOLS, children: await prisma.child.count(), guardians: await prisma.membership.count({ where: { role: 'GUARDIAN' } }), slots: slots.length };
@@ -124,6 +125,26 @@ async function parentBooks(p: Parent, i: number, latencies: number[]) {
   return null;
 }
 
+async function run(title: string, group: Parent[], windowMs: number) {
+  const latencies: number[] = [];
+  const start = performance.now();
+  const acknowledged = await Promise.all(
+    group.map(async (p, i) => {
+      if (windowMs) await new Promise((r) => setTimeout(r, (i / group.length) * windowMs));
+      return parentBooks(p, i, latencies);
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const ok = acknowledged.filter((x): x is string => !!x);
+  console.log(`\n${title}: ${group.length} parents (${latencies.length} requests incl. retries after "just taken")`);
+  console.log(`  booked            ${ok.length} of ${group.length} in ${seconds.toFixed(2)} s`);
+  console.log(`  bookings/s        ${(ok.length / seconds).toFixed(0)}   (requests/s ${(latencies.length / seconds).toFixed(0)})`);
+  console.log(`  latency p50       ${ms(pct(latencies, 50))}`);
+  console.log(`  latency p95       ${ms(pct(latencies, 95))}`);
+  console.log(`  latency p99       ${ms(pct(latencies, 99))}`);
+  return { ok, requests: latencies.length, requestsPerSecond: latencies.length / seconds };
+}
+
 async function rawCeiling(n: number) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   await pool.query('CREATE TABLE IF NOT EXISTS bench_raw (slot text PRIMARY KEY, child text NOT NULL)');
@@ -148,33 +169,24 @@ async function main() {
     // Warm up: compile the route and fill the connection pool, as a server that has been running would be.
     await Promise.all(parents.slice(0, 20).map((p) => fetch(`${base}/api/rounds/${p.roundId}/slots?childId=${p.childId}`, { headers: { cookie: p.cookie } })));
 
-    const latencies: number[] = [];
-    const start = performance.now();
-    const acknowledged = await Promise.all(parents.map((p, i) => parentBooks(p, i, latencies)));
-    const seconds = (performance.now() - start) / 1000;
-    const ok = acknowledged.filter((x): x is string => !!x);
+    const burst = await run('Burst: all at once', parents.slice(0, PARENTS), 0);
+    const spread = await run(`Rush: arriving within ${WINDOW_S} s`, parents.slice(PARENTS), WINDOW_S * 1000);
 
     const db = new pg.Client({ connectionString: url });
     await db.connect();
-    const stored = (await db.query<{ id: string }>('SELECT id FROM "Booking"')).rows.map((r) => r.id);
-    const doubleSlots = (await db.query('SELECT "slotId" FROM "SlotClaim" GROUP BY "slotId" HAVING count(*) > 1')).rowCount;
-    const doubleChildren = (await db.query('SELECT 1 FROM "Booking" GROUP BY "roundId", "childId" HAVING count(*) > 1')).rowCount;
+    const stored = new Set((await db.query<{ id: string }>('SELECT id FROM "Booking"')).rows.map((r) => r.id));
+    const doubleSlots = (await db.query('SELECT "slotId" FROM "SlotClaim" GROUP BY "slotId" HAVING count(*) > 1')).rowCount ?? 0;
+    const doubleChildren = (await db.query('SELECT 1 FROM "Booking" GROUP BY "roundId", "childId" HAVING count(*) > 1')).rowCount ?? 0;
+    const busyParents = (await db.query('SELECT 1 FROM "GuardianTimeClaim" GROUP BY "userId", "startsAt" HAVING count(*) > 1')).rowCount ?? 0;
     await db.end();
-    const lost = ok.filter((id) => !stored.includes(id)).length + stored.filter((id) => !ok.includes(id)).length;
+    const acknowledged = [...burst.ok, ...spread.ok];
+    const lost = acknowledged.filter((id) => !stored.has(id)).length + [...stored].filter((id) => !acknowledged.includes(id)).length;
 
-    const raw = await rawCeiling(latencies.length);
-    const perSecond = ok.length / seconds;
-    console.log(`\nBurst of ${parents.length} parents booking at once (${latencies.length} requests incl. retries after "just taken")`);
-    console.log(`  booked            ${ok.length} of ${parents.length} in ${seconds.toFixed(2)} s`);
-    console.log(`  bookings/s        ${perSecond.toFixed(0)}   (requests/s ${(latencies.length / seconds).toFixed(0)})`);
-    console.log(`  latency p50       ${ms(pct(latencies, 50))}`);
-    console.log(`  latency p95       ${ms(pct(latencies, 95))}`);
-    console.log(`  latency p99       ${ms(pct(latencies, 99))}`);
-    console.log(`  double bookings   ${doubleSlots! + doubleChildren!}`);
-    console.log(`  lost bookings     ${lost}`);
-    console.log(`\nRaw PostgreSQL ceiling: ${latencies.length} single-row inserts with a unique key via pg (pool of 10)`);
+    const raw = await rawCeiling(burst.requests);
+    console.log(`\nCorrectness over both runs: double bookings ${doubleSlots + doubleChildren + busyParents}, lost bookings ${lost}`);
+    console.log(`\nRaw PostgreSQL ceiling: ${burst.requests} single-row inserts with a unique key via pg (pool of 10), all at once`);
     console.log(`  inserts/s         ${raw.perSecond.toFixed(0)}`);
-    console.log(`  portal / raw      ${((latencies.length / seconds / raw.perSecond) * 100).toFixed(0)} % (requests/s against inserts/s)`);
+    console.log(`  portal / raw      ${((burst.requestsPerSecond / raw.perSecond) * 100).toFixed(0)} % (booking requests/s in the burst against inserts/s)`);
   } finally {
     server.kill('SIGTERM');
     await stopDb();

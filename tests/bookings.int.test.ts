@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { guardianRounds, nearestAlternatives, roundForGuardian, teacherDay } from '@/lib/bookings/queries';
 import { bookTalks, cancelBooking, createRound, moveBooking } from '@/lib/bookings/service';
 import { prisma } from '@/lib/db';
+import { deliverDueMail } from '@/lib/mail/outbox';
 import { type BookingWorld, base, bookingWorld as world, OPEN } from './support/booking-world';
 
 let w: BookingWorld;
@@ -68,6 +69,7 @@ describe('booking', () => {
 
     const booked = await bookTalks(parent(), { roundId: w.round.id, items: plan.map((p) => ({ childId: p.childId, slotId: p.slot.id })), needsInterpreter: false, note: 'Graag over rekenen' }, OPEN);
     expect(booked).toHaveLength(2);
+    await deliverDueMail(1000); // the outbox worker renders text and .ics
     const mails = await prisma.outboxMail.findMany({ where: { kind: 'booking_confirmed', to: { in: w.family.guardians.map((g) => g.user.email) } } });
     expect(mails).toHaveLength(4); // two children × two guardians (information-only included)
     expect(mails[0].icsFile).toContain('BEGIN:VEVENT');

@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { bookAction, cancelAction, moveAction } from '@/lib/bookings/actions';
+import { joinWaitlistAction, leaveWaitlistAction } from '@/lib/bookings/guardian-actions';
 
 type Slot = { id: string; startsAt: Date; endsAt: Date; location: string | null };
 type ChildEntry = {
@@ -13,6 +14,7 @@ type ChildEntry = {
   name: string;
   group: string;
   canBook: boolean;
+  waiting: boolean;
   booking: { id: string; startsAt: Date; endsAt: Date; location: string | null } | null;
   slots: Slot[];
 };
@@ -58,6 +60,14 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
       const res = await moveAction({ bookingId, slotId: slot.id });
       setStatus(res.ok ? { tone: 'success', text: t('moved') } : { tone: 'error', text: te(res.error) });
       setMoving(null);
+      router.refresh();
+    });
+  }
+
+  function waitlist(childId: string, join: boolean) {
+    startTransition(async () => {
+      const res = await (join ? joinWaitlistAction : leaveWaitlistAction)({ roundId, childId });
+      setStatus(res.ok ? { tone: 'success', text: t(join ? 'waitlistJoined' : 'waitlistLeft') } : { tone: 'error', text: te(res.error) });
       router.refresh();
     });
   }
@@ -150,7 +160,14 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
               </div>
             )}
             {!e.canBook && !e.booking && <p className="mt-2 text-stone-700">{t('informationOnly')}</p>}
-            {picking && e.slots.length === 0 && !e.booking && <p className="mt-2">{t('full')}</p>}
+            {picking && e.slots.length === 0 && !e.booking && (
+              <div className="mt-2 flex flex-col gap-2">
+                <p>{e.waiting ? t('onWaitlist') : t('full')}</p>
+                <Button variant="secondary" disabled={pending} onClick={() => waitlist(e.id, !e.waiting)}>
+                  {e.waiting ? t('leaveWaitlist') : t('joinWaitlist')}
+                </Button>
+              </div>
+            )}
             {picking &&
               days.map((d) => {
                 const slots = e.slots.filter((s) => dayKey(s.startsAt) === d);

@@ -10,10 +10,10 @@ import { LanguageSwitch } from './LanguageSwitch';
 export async function AppShell({ actor, path, children }: { actor: Actor; path: string; children: React.ReactNode }) {
   const t = await getTranslations('common');
   const tn = await getTranslations('nav');
-  const links = actor.role === 'GUARDIAN' ? [] : [
+  const links = [
     { href: HOME_BY_ROLE[actor.role], label: tn('home') },
-    { href: '/gesprekken', label: tn('talks') },
-    { href: '/gesprekken/dag', label: tn('day') },
+    ...(actor.role === 'GUARDIAN' ? [] : [{ href: '/gesprekken', label: tn('talks') }, { href: '/gesprekken/dag', label: tn('day') }]),
+    { href: '/agenda', label: tn('calendar') },
   ];
   const memberships = await membershipsOf(actor.userId);
   const current = memberships.find((m) => m.id === actor.membershipId);
@@ -30,7 +30,7 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
             </p>
           </div>
           {links.length > 0 && (
-            <nav aria-label={tn('talks')} className="flex gap-3">
+            <nav aria-label={tn('main')} className="flex flex-wrap gap-3">
               {links.map((l) => (
                 <Link key={l.href} href={l.href} aria-current={path === l.href ? 'page' : undefined} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline aria-[current=page]:font-semibold">
                   {l.label}

@@ -16,11 +16,11 @@ type TalkMail = {
   location: string | null;
 };
 
-/** Confirmation (with the talk as .ics) or cancellation, in the recipient's language, in the caller's transaction. */
-export async function mailBooking(tx: Tx, kind: 'booked' | 'cancelled', m: TalkMail) {
+/** Confirmation (with the talk as .ics) or cancellation, in the recipient's language. */
+export async function renderBookingMail(kind: 'booked' | 'cancelled', m: TalkMail) {
   const t = await translatorFor(m.to.locale, `mail.${kind}`);
   const values = { name: m.to.firstName, child: m.child, stage: m.stage, when: formatTalkTime(m.startsAt, m.to.locale), location: m.location ?? '–' };
-  await enqueueMail(tx, {
+  return {
     to: m.to.email,
     schoolId: m.schoolId,
     kind: kind === 'booked' ? 'booking_confirmed' : 'booking_cancelled',
@@ -30,5 +30,10 @@ export async function mailBooking(tx: Tx, kind: 'booked' | 'cancelled', m: TalkM
       kind === 'booked'
         ? talkToIcs({ uid: `${m.bookingId}@ouderportaal`, title: t('calendarTitle', values), description: t('calendarTitle', values), location: m.location, startsAt: m.startsAt, endsAt: m.endsAt })
         : null,
-  });
+  };
+}
+
+/** The same, queued in the caller's transaction. */
+export async function mailBooking(tx: Tx, kind: 'booked' | 'cancelled', m: TalkMail) {
+  await enqueueMail(tx, await renderBookingMail(kind, m));
 }

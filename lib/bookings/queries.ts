@@ -91,7 +91,8 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
   const children = await Promise.all(
     entries.map(async (e) => {
       const r = e.rounds.find((x) => x.round.id === roundId)!;
-      return { child: e.child, group: e.group, booking: r.booking, canBook: r.canBook, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
+      const waiting = !!(await prisma.waitlistEntry.findUnique({ where: { roundId_childId: { roundId, childId: e.child.id } }, select: { id: true } }));
+      return { child: e.child, group: e.group, booking: r.booking, canBook: r.canBook, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
     }),
   );
   const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);

@@ -1,13 +1,14 @@
 import 'server-only';
-import { addMinutes } from 'date-fns';
 import type { Prisma } from '@/generated/prisma/client';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
-import { AppError, type ErrorCode, isUniqueViolation } from '@/lib/errors';
+import { poolExec, txExec } from '@/lib/db-raw';
+import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { zonedToUtc } from '@/lib/format/time';
 import { kickMailDelivery } from '@/lib/mail/outbox';
+import { runBooking } from './book';
 import { mailBooking } from './mail';
 import type { BookInput, CreateRoundInput } from './schemas';
 import { generateSlotTimes } from './slots';
@@ -17,16 +18,6 @@ import { offerFreedSlots } from './waitlist';
 // Double bookings are impossible by construction: SlotClaim's primary key is the slot, Booking is
 // unique per (round, child, household) and GuardianTimeClaim per (guardian, start time). A
 // concurrent loser gets a unique violation inside its transaction, which rolls everything back.
-
-/** Run an insert; a unique violation becomes the given domain error. */
-async function claim<T>(code: ErrorCode, insert: () => Promise<T>): Promise<T> {
-  try {
-    return await insert();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError(code);
-    throw e;
-  }
-}
 
 const TX = { maxWait: 10_000, timeout: 15_000 } as const;
 
@@ -81,7 +72,6 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
 
 // ─── booking ─────────────────────────────────────────────────────────────────
 
-type ChildRights = Awaited<ReturnType<typeof loadGuardians>>;
 
 function loadGuardians(tx: Tx, schoolId: string, childIds: string[]) {
   return tx.guardianship.findMany({
@@ -90,101 +80,18 @@ function loadGuardians(tx: Tx, schoolId: string, childIds: string[]) {
   });
 }
 
-/** Who sits in the talk: guardians with authority (and information-only ones if invited), of one household when talks are separate. */
-function attendees(guardians: ChildRights, childId: string, householdKey: string, inviteInformationOnly: boolean) {
-  return guardians.filter(
-    (g) => g.childId === childId && (householdKey === 'joint' || g.householdId === householdKey) && (g.right === 'AUTHORITY' || inviteInformationOnly),
-  );
-}
-
 /**
  * Book one talk per child, all or nothing (siblings back to back in one action). Guardians book
  * within the round's window; staff book on behalf of a family at any time.
  */
 export async function bookTalks(actor: Actor, input: BookInput, now = new Date()) {
-  const result = await prisma.$transaction((tx) => runBooking(tx, actor, input, now), TX);
+  const result = await runBooking(poolExec, prisma, actor, input, now);
   kickMailDelivery();
   return result;
 }
 
-async function runBooking(tx: Tx, actor: Actor, input: BookInput, now: Date) {
-  const round = await tx.talkRound.findFirst({ where: { id: input.roundId, schoolId: actor.schoolId }, include: { stage: { select: { name: true } } } });
-  if (!round) throw new AppError('NOT_FOUND');
-  const childIds = input.items.map((i) => i.childId);
-  const guardians = await loadGuardians(tx, actor.schoolId, childIds);
-
-  if (actor.role === 'GUARDIAN') {
-    if (round.mode !== 'FIRST_COME' || now < round.opensAt) throw new AppError('ROUND_NOT_OPEN');
-    if (now > round.deadline) throw new AppError('DEADLINE_PASSED');
-    for (const childId of childIds) {
-      const mine = guardians.find((g) => g.childId === childId && g.userId === actor.userId);
-      if (!mine) throw new AppError('NOT_FOUND');
-      if (mine.right !== 'AUTHORITY' && !round.inviteInformationOnly) throw new AppError('NOT_INVITED');
-    }
-  } else {
-    const visible = await tx.child.count({ where: { AND: [{ id: { in: childIds } }, await childScope(actor, (await tx.group.findFirstOrThrow({ where: { roundGroups: { some: { roundId: round.id } } }, select: { schoolYearId: true } })).schoolYearId)] } });
-    if (visible !== childIds.length) throw new AppError('NOT_FOUND');
-  }
-
-  const slots = await tx.slot.findMany({ where: { id: { in: input.items.map((i) => i.slotId) }, roundId: round.id, schoolId: actor.schoolId } });
-  const enrolled = await tx.enrolment.findMany({ where: { childId: { in: childIds }, groupId: { in: slots.map((s) => s.groupId) } }, select: { childId: true, groupId: true } });
-  const mineHousehold = guardians.find((g) => g.userId === actor.userId)?.householdId;
-  const created = [];
-  const taken: { startsAt: Date; endsAt: Date }[] = [];
-
-  for (const item of input.items) {
-    const slot = slots.find((s) => s.id === item.slotId);
-    // A slot of another round or group is "not found" for this child; a blocked one is simply taken.
-    if (!slot || !enrolled.some((e) => e.childId === item.childId && e.groupId === slot.groupId)) throw new AppError('NOT_FOUND');
-    if (slot.blocked) throw new AppError('SLOT_TAKEN');
-    const claimed = [slot];
-    if (input.needsInterpreter && round.interpreterDoubleSlot) {
-      // An interpreter needs time: take the next slot of the same schedule as well.
-      const next = await tx.slot.findFirst({
-        where: { roundId: round.id, groupId: slot.groupId, teacherKey: slot.teacherKey, startsAt: { gte: slot.endsAt, lte: addMinutes(slot.endsAt, round.gapMinutes) }, blocked: false },
-      });
-      if (!next) throw new AppError('SLOT_TAKEN');
-      claimed.push(next);
-    }
-    const span = { startsAt: claimed[0].startsAt, endsAt: claimed.at(-1)!.endsAt };
-    if (taken.some((t) => t.startsAt < span.endsAt && span.startsAt < t.endsAt)) throw new AppError('PARENT_BUSY');
-    taken.push(span);
-
-    const households = new Set(guardians.filter((g) => g.childId === item.childId).map((g) => g.householdId));
-    const householdKey = round.separateTalksAllowed && households.size > 1 && actor.role === 'GUARDIAN' && mineHousehold ? mineHousehold : 'joint';
-    const booking = await claim('CHILD_ALREADY_BOOKED', () =>
-      tx.booking.create({
-        data: {
-          schoolId: actor.schoolId,
-          roundId: round.id,
-          childId: item.childId,
-          householdKey,
-          bookedById: actor.userId,
-          note: input.note,
-          language: input.language,
-          needsInterpreter: input.needsInterpreter,
-        },
-      }),
-    );
-    await claim('SLOT_TAKEN', () => tx.slotClaim.createMany({ data: claimed.map((s) => ({ slotId: s.id, schoolId: actor.schoolId, bookingId: booking.id })) }));
-    const people = attendees(guardians, item.childId, householdKey, round.inviteInformationOnly);
-    await claim('PARENT_BUSY', () =>
-      tx.guardianTimeClaim.createMany({ data: people.flatMap((g) => claimed.map((s) => ({ userId: g.userId, startsAt: s.startsAt, schoolId: actor.schoolId, bookingId: booking.id }))) }),
-    );
-    await tx.bookingEvent.create({ data: { schoolId: actor.schoolId, roundId: round.id, childId: item.childId, actorId: actor.userId, kind: 'booked', slotStart: span.startsAt } });
-    created.push({ booking, span, location: slot.location });
-  }
-
-  // Every guardian of each child is told, information-only ones included (they see the same).
-  const children = await tx.child.findMany({ where: { id: { in: childIds } }, select: { id: true, firstName: true, prefix: true, lastName: true } });
-  for (const c of created) {
-    const child = children.find((x) => x.id === c.booking.childId)!;
-    for (const g of guardians.filter((x) => x.childId === child.id)) {
-      await mailBooking(tx, 'booked', { to: g.user, schoolId: actor.schoolId, child: fullName(child), stage: round.stage.name, bookingId: c.booking.id, ...c.span, location: c.location });
-    }
-  }
-  return created.map((c) => ({ id: c.booking.id, childId: c.booking.childId, startsAt: c.span.startsAt, endsAt: c.span.endsAt, location: c.location }));
-}
+/** The booking module's in-transaction booking, for move and the waiting list. */
+const bookInTx = (tx: Tx, actor: Actor, input: BookInput, now: Date) => runBooking(txExec(tx), tx, actor, input, now);
 
 /** A live booking as the actor may change it: a guardian of the child, or staff with the child in scope. */
 async function bookingForChange(tx: Tx, actor: Actor, bookingId: string, now: Date) {
@@ -212,7 +119,7 @@ export async function cancelBooking(actor: Actor, bookingId: string, now = new D
   await prisma.$transaction(async (tx) => {
     const booking = await bookingForChange(tx, actor, bookingId, now);
     await tx.booking.delete({ where: { id: booking.id } });
-    await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId), now, runBooking);
+    await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId), now, bookInTx);
     const first = booking.claims.map((c) => c.slot).sort((a, b) => +a.startsAt - +b.startsAt)[0];
     await tx.bookingEvent.create({ data: { schoolId: actor.schoolId, roundId: booking.roundId, childId: booking.childId, actorId: actor.userId, kind: 'cancelled', slotStart: first?.startsAt } });
     const child = await tx.child.findUniqueOrThrow({ where: { id: booking.childId }, select: { firstName: true, prefix: true, lastName: true } });
@@ -231,8 +138,8 @@ export async function moveBooking(actor: Actor, bookingId: string, slotId: strin
     const booking = await bookingForChange(tx, actor, bookingId, now);
     await tx.booking.delete({ where: { id: booking.id } });
     const input = { roundId: old.roundId, items: [{ childId: old.childId, slotId }], note: old.note ?? undefined, language: old.language ?? undefined, needsInterpreter: old.needsInterpreter };
-    const moved = await runBooking(tx, actor, input, now);
-    await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId).filter((id) => id !== slotId), now, runBooking);
+    const moved = await bookInTx(tx, actor, input, now);
+    await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId).filter((id) => id !== slotId), now, bookInTx);
     return moved;
   }, TX);
   kickMailDelivery();

@@ -48,8 +48,8 @@ export async function offerFreedSlots(tx: Tx, schoolId: string, slotIds: string[
       const membership = await tx.membership.findFirst({ where: { schoolId, userId: entry.userId, role: 'GUARDIAN' } });
       if (booked) await tx.waitlistEntry.delete({ where: { id: entry.id } });
       if (busy || booked || !membership) continue;
+      // Booking takes the child off the waiting list in the same statement.
       await book(tx, { userId: entry.userId, schoolId, role: 'GUARDIAN', membershipId: membership.id }, { roundId: slot.roundId, items: [{ childId: entry.childId, slotId }] }, now);
-      await tx.waitlistEntry.delete({ where: { id: entry.id } });
       break;
     }
   }

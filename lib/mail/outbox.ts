@@ -21,7 +21,7 @@ function smtp() {
   return transport;
 }
 
-type Claimed = { id: string; to: string; subject: string; text: string; icsFile: string | null; attempts: number };
+type Claimed = { id: string; to: string; subject: string; text: string; icsFile: string | null; template: string | null; params: unknown; attempts: number };
 
 /**
  * Deliver due mail. Rows are claimed with SKIP LOCKED and pushed back with exponential backoff
@@ -34,9 +34,14 @@ export async function deliverDueMail(batch = 20): Promise<number> {
     WHERE id IN (
       SELECT id FROM "OutboxMail" WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now() AND attempts < 10
       ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "to", subject, text, "icsFile", attempts`;
+    RETURNING id, "to", subject, text, "icsFile", template, params, attempts`;
   for (const mail of claimed) {
     try {
+      if (mail.template && !mail.subject) {
+        const { renderTemplate } = await import('./templates');
+        Object.assign(mail, await renderTemplate(mail.template, mail.params));
+        await prisma.outboxMail.update({ where: { id: mail.id }, data: { subject: mail.subject, text: mail.text, icsFile: mail.icsFile } });
+      }
       if (isDemoMail()) {
         console.log(`\n[mail] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
       } else {

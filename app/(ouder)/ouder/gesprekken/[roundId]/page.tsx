@@ -47,6 +47,7 @@ export default async function GuardianRoundPage({ params }: { params: Promise<{ 
           name: fullName(c.child),
           group: c.group?.name ?? '',
           canBook: c.canBook,
+          waiting: c.waiting,
           booking: c.booking,
           slots: c.slots,
         }))}

@@ -1,0 +1,35 @@
+import 'server-only';
+import pg from 'pg';
+import type { Tx } from '@/lib/db';
+
+// Plain SQL for the one hot path where it was measured to matter: booking at the opening minute.
+// A Prisma query costs ~1 ms of CPU here against ~0.15 ms for the same query through pg, and a
+// booking is one statement rather than an interactive transaction of a dozen queries.
+
+export type Exec = <T = Record<string, unknown>>(sql: string, params: unknown[]) => Promise<T[]>;
+
+const globalForPg = globalThis as unknown as { rawPool?: pg.Pool };
+
+function pool() {
+  globalForPg.rawPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  return globalForPg.rawPool;
+}
+
+/** Run on the shared pool: each statement is its own (atomic) transaction. */
+export const poolExec: Exec = async (sql, params) => (await pool().query(sql, params)).rows;
+
+/** Run inside a Prisma interactive transaction, so it commits or rolls back with the rest. */
+export const txExec =
+  (tx: Tx): Exec =>
+  (sql, params) =>
+    tx.$queryRawUnsafe(sql, ...params);
+
+/** The unique constraint a statement ran into, from a pg error or Prisma's wrapping of one. */
+export function violatedConstraint(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const err = e as { code?: string; constraint?: string; message?: string; meta?: unknown };
+  if (err.code === '23505' && err.constraint) return err.constraint;
+  const text = `${err.message ?? ''} ${JSON.stringify(err.meta ?? '')}`;
+  if (!/23505|unique constraint|Unique constraint/i.test(text)) return null;
+  return text.match(/unique constraint \\?"([\w]+)\\?"/i)?.[1] ?? 'unknown';
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMail" ADD COLUMN     "params" JSONB,
+ADD COLUMN     "template" TEXT;
