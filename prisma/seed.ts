@@ -11,6 +11,7 @@ import { importInto } from '@/lib/import/apply';
 import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSchoolCsv } from '@/lib/school/demo-school';
 import { createDefaultStages } from '@/lib/school/stages';
+import { attendanceSheet, createGroupEvent, recordAttendance } from '@/lib/events/service';
 
 const YEAR = { name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') };
 // Schoolvakanties 2026-2027, regio noord.
@@ -91,6 +92,18 @@ async function seedDemoRound(schoolId: string, now: Date) {
   await prisma.outboxMail.updateMany({ where: { schoolId, sentAt: null }, data: { sentAt: now } });
 }
 
+/** The information evenings of school week 2, with attendance registered (about 85%). */
+async function seedDemoEvenings(schoolId: string) {
+  const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
+  const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId, key: 'information_evening' } });
+  const groups = await prisma.group.findMany({ where: { schoolId }, orderBy: { name: 'asc' } });
+  for (const [i, g] of groups.entries()) {
+    const event = await createGroupEvent(director, { stageId: stage.id, groupId: g.id, date: `2026-09-0${1 + (i % 3)}`, from: '19:30', to: '20:15', location: `Lokaal ${g.name}` });
+    const { children } = await attendanceSheet(director, event.id);
+    await recordAttendance(director, event.id, children.filter((_, j) => (j + i) % 7 !== 0).map((c) => c.id));
+  }
+}
+
 /** Seeds De Distelvlinder into an empty database (never next to real schools). Returns whether it did. */
 export async function seedDemoSchool(now = new Date()) {
   process.env.MAIL_WORKER = 'off';
@@ -99,6 +112,7 @@ export async function seedDemoSchool(now = new Date()) {
   const files = demoSchoolCsv();
   await prisma.$transaction((tx) => importInto(tx, school.id, year.id, files), { maxWait: 10_000, timeout: 120_000 });
   await setStaffPasswords(school.id);
+  await seedDemoEvenings(school.id);
   await seedDemoRound(school.id, now);
   return true;
 }

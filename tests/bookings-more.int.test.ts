@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarFeed, renewCalendarToken } from '@/lib/bookings/calendar';
 import { sendDueReminders } from '@/lib/bookings/reminders';
 import { bookTalks, cancelBooking } from '@/lib/bookings/service';
+import { inviteNoShows, notReached, setAttendance } from '@/lib/bookings/staff';
 import { joinWaitlist } from '@/lib/bookings/waitlist';
 import { prisma } from '@/lib/db';
 import { attendanceSheet, createGroupEvent, guardianEvents, recordAttendance, staffEvents } from '@/lib/events/service';
@@ -81,5 +82,23 @@ describe('information evening', () => {
     expect([summary.present, summary.total]).toEqual([11, 13]);
     await expect(recordAttendance(w.juf.actor, event.id, [w.neighbour6.children[0].id])).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(attendanceSheet(w.meester.actor, event.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('after the round', () => {
+  it('lists families not reached this year and invites no-shows to plan again', async () => {
+    const reached = async () => new Set((await notReached(w.director.actor, w.year.id)).map((c) => c.id));
+    const before = await reached();
+    // The neighbour in 6B has no talk and no group event: not reached.
+    expect(before.has(w.neighbour6.children[0].id)).toBe(true);
+    const booked = await bookTalks(w.neighbour6.guardians[0].actor, { roundId: w.round.id, items: [{ childId: w.neighbour6.children[0].id, slotId: w.slotsOf(w.g6.id)[5].id }] }, OPEN);
+    expect((await reached()).has(w.neighbour6.children[0].id)).toBe(false);
+    await setAttendance(w.meester.actor, booked[0].id, 'NO_SHOW');
+    expect((await reached()).has(w.neighbour6.children[0].id)).toBe(true); // a no-show is not a talk
+    expect(await inviteNoShows(w.meester.actor, w.round.id, w.g6.id)).toBe(1);
+    expect(await prisma.outboxMail.count({ where: { kind: 'rebook_invitation', to: w.neighbour6.guardians[0].user.email } })).toBe(1);
+    // A teacher sees only their own groups' families in this list.
+    const forJuf = await notReached(w.juf.actor, w.year.id);
+    expect(forJuf.some((c) => c.id === w.neighbour6.children[0].id)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
 import { createRoundSchema } from './schemas';
 import { createRound } from './service';
-import { remindMissing, setAttendance, setSlotBlocked } from './staff';
+import { inviteNoShows, remindMissing, setAttendance, setSlotBlocked } from './staff';
 
 const id = z.string().min(1).max(40);
 
@@ -68,10 +68,11 @@ export async function blockSlotAction(formData: FormData) {
 
 export async function remindAction(_prev: ActionResult<{ sent: number }> | null, formData: FormData): Promise<ActionResult<{ sent: number }>> {
   const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ roundId: id, groupId: id }).safeParse(Object.fromEntries(formData));
+  const parsed = z.object({ roundId: id, groupId: id, kind: z.enum(['missing', 'noShows']).default('missing') }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  const send = parsed.data.kind === 'noShows' ? inviteNoShows : remindMissing;
   try {
-    return { ok: true, data: { sent: await remindMissing(actor, parsed.data.roundId, parsed.data.groupId) } };
+    return { ok: true, data: { sent: await send(actor, parsed.data.roundId, parsed.data.groupId) } };
   } catch (e) {
     return toActionError(e);
   }

@@ -109,3 +109,43 @@ export async function roundFormOptions(actor: Actor, schoolYearId: string) {
   ]);
   return { stages, groups: groups.map((g) => ({ id: g.id, name: g.name, duo: g._count.teachers > 1 })) };
 }
+
+/**
+ * Families not reached this school year: children in the actor's scope with no talk that took
+ * place or is still planned (no-shows do not count) and no parent at a group event.
+ */
+export async function notReached(actor: Actor, schoolYearId: string) {
+  staffOnly(actor);
+  return prisma.child.findMany({
+    where: {
+      AND: [
+        await childScope(actor, schoolYearId),
+        { enrolments: { some: { schoolYearId } } },
+        { bookings: { none: { attendance: { in: ['EXPECTED', 'HELD'] }, claims: { some: { slot: { group: { schoolYearId } } } } } } },
+        { eventAttendance: { none: { present: true, event: { group: { schoolYearId } } } } },
+      ],
+    },
+    orderBy: [{ lastName: 'asc' }],
+    select: { id: true, firstName: true, prefix: true, lastName: true, enrolments: { where: { schoolYearId }, select: { group: { select: { name: true } } } } },
+  });
+}
+
+/** After the round: invite the families of no-shows to plan a new moment with the teacher. */
+export async function inviteNoShows(actor: Actor, roundId: string, groupId: string) {
+  const { round, groups } = await missingBookings(actor, roundId);
+  const entry = groups.find((g) => g.group.id === groupId);
+  if (!entry) throw new AppError('NOT_FOUND');
+  const guardians = await prisma.guardianship.findMany({
+    where: { schoolId: actor.schoolId, childId: { in: entry.noShows.map((c) => c.id) }, right: 'AUTHORITY' },
+    select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
+  });
+  await prisma.$transaction(async (tx) => {
+    for (const g of guardians) {
+      const t = await translatorFor(g.user.locale, 'mail.rebook');
+      const values = { name: g.user.firstName, child: fullName(g.child), round: round.name };
+      await enqueueMail(tx, { to: g.user.email, schoolId: actor.schoolId, kind: 'rebook_invitation', subject: t('subject', values), text: t('body', values) });
+    }
+  });
+  kickMailDelivery();
+  return guardians.length;
+}

@@ -22,6 +22,10 @@ test('a parent signs in with an e-mail link on a phone and sees each child with 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My children');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The choice is kept on the account; switching back restores Dutch.
+  expect((await db.user.findUniqueOrThrow({ where: { email: LOGINS.guardian } })).locale).toBe('en');
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn kinderen');
 });
 
 test('a used or made-up sign-in link does not sign anyone in', async ({ page }) => {
@@ -67,6 +71,8 @@ test('the director sees the school in numbers and the team, in Dutch and English
   await expect(page.getByRole('region', { name: 'Team' }).getByRole('row')).toHaveCount(26);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('School overview');
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Schooloverzicht');
 });
 
 test('a wrong password is refused with a translated message', async ({ page }) => {

@@ -4,6 +4,7 @@ import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
+import { notReached } from '@/lib/bookings/staff';
 import { directorHome } from '@/lib/people/queries';
 
 export async function generateMetadata() {
@@ -15,6 +16,7 @@ export default async function DirectorHomePage() {
   const t = await getTranslations('home.director');
   const tc = await getTranslations('common');
   const { year, groups, staff, totals } = await directorHome(actor);
+  const unreached = await notReached(actor, year.id);
   const figures = [
     ['children', totals.children],
     ['guardians', totals.guardians],
@@ -66,6 +68,22 @@ export default async function DirectorHomePage() {
             ))}
           </tbody>
         </table>
+      </Card>
+      <Card aria-labelledby="unreached-title">
+        <h2 id="unreached-title" className="text-xl font-semibold">{t('unreachedTitle')}</h2>
+        <p className="text-stone-700" data-testid="unreached-count">{t('unreached', { count: unreached.length, total: totals.children })}</p>
+        {unreached.length > 0 && (
+          <details className="mt-2">
+            <summary className="min-h-11 cursor-pointer">{t('unreachedShow')}</summary>
+            <ul className="mt-2 grid list-inside list-disc gap-1 sm:grid-cols-2">
+              {unreached.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/kind/${c.id}`} className="underline">{fullName(c)}</Link> ({c.enrolments[0]?.group.name})
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </Card>
       <Card aria-labelledby="staff-title">
         <h2 id="staff-title" className="mb-2 text-xl font-semibold">

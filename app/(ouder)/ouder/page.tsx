@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
 import { guardianRounds } from '@/lib/bookings/queries';
+import { guardianEvents } from '@/lib/events/service';
 import { guardianHome } from '@/lib/people/queries';
 
 export async function generateMetadata() {
@@ -16,7 +17,8 @@ export default async function GuardianHomePage() {
   const t = await getTranslations('home.guardian');
   const tc = await getTranslations('common');
   const tb = await getTranslations('booking');
-  const [{ year, children }, rounds] = await Promise.all([guardianHome(actor), guardianRounds(actor)]);
+  const [{ year, children }, rounds, events] = await Promise.all([guardianHome(actor), guardianRounds(actor), guardianEvents(actor)]);
+  const tev = await getTranslations('events');
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
   return (
@@ -27,6 +29,19 @@ export default async function GuardianHomePage() {
           {t('intro')} {tc('schoolYear', { name: year.name })}
         </p>
       </div>
+      {events.length > 0 && (
+        <Card aria-labelledby="upcoming-title">
+          <h2 id="upcoming-title" className="text-lg font-semibold">{tev('upcoming')}</h2>
+          <ul className="mt-1">
+            {events.map((e) => (
+              <li key={e.id}>
+                {tev('eventLine', { stage: e.stage.name, group: e.group.name, when: when(e.startsAt) })}
+                {e.location && <span className="text-stone-600"> · {e.location}</span>}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       {children.length === 0 && <p>{t('noChildren')}</p>}
       <ul className="grid gap-4 sm:grid-cols-2">
         {children.map((child) => {

@@ -41,6 +41,7 @@ export default async function RoundProgressPage({ params }: { params: Promise<{ 
             <>
               <h3 className="mt-2 font-medium">{t('noShows')}</h3>
               <ul className="list-inside list-disc">{g.noShows.map((c) => <li key={c.id}>{fullName(c)}</li>)}</ul>
+              <div className="mt-2"><RemindButton roundId={round.id} groupId={g.group.id} count={g.noShows.length} kind="noShows" /></div>
             </>
           )}
           <div className="mt-3"><RemindButton roundId={round.id} groupId={g.group.id} count={g.missing.length} /></div>

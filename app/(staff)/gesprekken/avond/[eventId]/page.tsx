@@ -1,0 +1,33 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AttendanceForm } from '@/components/events/AttendanceForm';
+import { AppShell } from '@/components/layout/AppShell';
+import { Card } from '@/components/ui/Card';
+import { requireRole } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { attendanceSheet } from '@/lib/events/service';
+import { fullName } from '@/lib/format/name';
+
+export default async function AttendancePage({ params }: { params: Promise<{ eventId: string }> }) {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const { eventId } = await params;
+  const { event, children } = await attendanceSheet(actor, eventId).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const t = await getTranslations('events');
+  const format = await getFormatter();
+  return (
+    <AppShell actor={actor} path={`/gesprekken/avond/${eventId}`}>
+      <div>
+        <Link href="/gesprekken" className="text-brand-700 underline">{t('back')}</Link>
+        <h1 className="mt-2 text-2xl font-bold">{t('sheetTitle', { stage: event.stage.name, group: event.group.name })}</h1>
+        <p className="text-stone-700">{format.dateTime(event.startsAt, { dateStyle: 'full', timeStyle: 'short' })}</p>
+      </div>
+      <Card>
+        <AttendanceForm eventId={event.id} pupils={children.map((c) => ({ id: c.id, name: fullName(c), present: c.present }))} />
+      </Card>
+    </AppShell>
+  );
+}
