@@ -4,7 +4,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL && process.env.MAIL_WORKER !== 'off') {
     const { startMailWorker, every } = await import('@/lib/mail/outbox');
     const { sendDueReminders } = await import('@/lib/bookings/reminders');
+    const { allocateDueRounds } = await import('@/lib/bookings/fair');
     startMailWorker();
     every(10 * 60_000, () => sendDueReminders());
+    every(60_000, () => allocateDueRounds());
   }
 }

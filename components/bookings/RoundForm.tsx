@@ -66,8 +66,14 @@ export function RoundForm({ options }: { options: Options }) {
         <Field label={t('gapMinutes')} name="gapMinutes" type="number" inputMode="numeric" defaultValue={5} error={err('gapMinutes')} />
         <Field label={t('walkingMinutes')} name="walkingMinutes" type="number" inputMode="numeric" defaultValue={2} error={err('walkingMinutes')} />
       </div>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-medium">{t('mode')}</legend>
+        <label className="flex min-h-11 items-start gap-2"><input type="radio" name="mode" value="FIRST_COME" defaultChecked className="mt-1 size-5" /><span>{t('modeFirstCome')}</span></label>
+        <label className="flex min-h-11 items-start gap-2"><input type="radio" name="mode" value="FAIR" className="mt-1 size-5" /><span>{t('modeFair')}</span></label>
+      </fieldset>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field label={t('opensAt')} name="opensAt" type="datetime-local" error={err('opensAt')} />
+        <Field label={t('preferencesCloseAt')} hint={t('preferencesCloseAtHint')} name="preferencesCloseAt" type="datetime-local" error={err('preferencesCloseAt')} />
         <Field label={t('deadline')} name="deadline" type="datetime-local" error={err('deadline')} />
       </div>
       <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="separateTalksAllowed" className="size-5" />{t('separateTalks')}</label>

@@ -27,7 +27,7 @@ const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
 type Context = {
   round: {
     id: string; mode: string; opensAt: number; deadline: number; gapMinutes: number; inviteInformationOnly: boolean;
-    separateTalksAllowed: boolean; interpreterDoubleSlot: boolean; stageName: string;
+    separateTalksAllowed: boolean; interpreterDoubleSlot: boolean; stageName: string; allocated: boolean;
   } | null;
   slots: { id: string; groupId: string; teacherKey: string; startsAt: number; endsAt: number; location: string | null; blocked: boolean }[];
   guardians: { childId: string; userId: string; right: string; householdId: string; email: string; firstName: string; locale: string }[];
@@ -40,7 +40,8 @@ const CONTEXT_SQL = `
 select
   (select row_to_json(r) from (
      select tr.id, tr.mode, ${ms('tr."opensAt"')} as "opensAt", ${ms('tr.deadline')} as deadline, tr."gapMinutes",
-            tr."inviteInformationOnly", tr."separateTalksAllowed", tr."interpreterDoubleSlot", sd.name as "stageName"
+            tr."inviteInformationOnly", tr."separateTalksAllowed", tr."interpreterDoubleSlot", sd.name as "stageName",
+            tr."allocatedAt" is not null as allocated
      from "TalkRound" tr join "StageDefinition" sd on sd.id = tr."stageId"
      where tr.id = $1 and tr."schoolId" = $2) r) as round,
   (select coalesce(json_agg(s), '[]') from (
@@ -95,7 +96,8 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
   if (!round) throw new AppError('NOT_FOUND');
 
   if (actor.role === 'GUARDIAN') {
-    if (round.mode !== 'FIRST_COME' || +now < round.opensAt) throw new AppError('ROUND_NOT_OPEN');
+    // A fair round opens for booking (swapping) only once its allocation has run.
+    if (round.mode === 'FAIR' ? !round.allocated : +now < round.opensAt) throw new AppError('ROUND_NOT_OPEN');
     if (+now > round.deadline) throw new AppError('DEADLINE_PASSED');
     for (const childId of childIds) {
       const mine = ctx.guardians.find((g) => g.childId === childId && g.userId === actor.userId);

@@ -8,6 +8,17 @@ import { type FreeSlot, planBackToBack } from './siblings';
 
 // Reads for the booking pages and API. Each starts from the actor's scope (lib/access).
 
+type RoundTimes = { mode: 'FIRST_COME' | 'FAIR'; opensAt: Date; deadline: Date; preferencesCloseAt: Date | null; allocatedAt: Date | null };
+export type RoundState = 'notYetOpen' | 'preferences' | 'allocating' | 'open' | 'closed';
+
+/** Where a round stands for parents; a fair round gathers preferences, is allocated, then opens for swaps. */
+export function roundState(r: RoundTimes, now: Date): RoundState {
+  if (now < r.opensAt) return 'notYetOpen';
+  if (now > r.deadline) return 'closed';
+  if (r.mode === 'FAIR' && !r.allocatedAt) return r.preferencesCloseAt && now > r.preferencesCloseAt ? 'allocating' : 'preferences';
+  return 'open';
+}
+
 /** Free slots of a child's group in a round: unclaimed, not blocked, not started. */
 export async function freeSlotsFor(actor: Actor, roundId: string, childId: string, now = new Date()): Promise<FreeSlot[]> {
   const year = await currentSchoolYear(actor.schoolId);
@@ -54,7 +65,7 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
   const rounds = await prisma.talkRound.findMany({
     where: { schoolId: actor.schoolId, groups: { some: { groupId: { in: groupIds } } }, deadline: { gte: new Date(+now - 14 * 86_400_000) } },
     orderBy: { opensAt: 'asc' },
-    select: { id: true, name: true, opensAt: true, deadline: true, mode: true, inviteInformationOnly: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true } } },
+    select: { id: true, name: true, opensAt: true, deadline: true, mode: true, preferencesCloseAt: true, allocatedAt: true, inviteInformationOnly: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true } } },
   });
   return children.map((c) => {
     const group = c.enrolments[0];
@@ -70,7 +81,7 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
             round: r,
             mandatory: group ? r.stage.mandatoryGrades.includes(group.group.grade) : false,
             canBook: c.guardianships[0]?.right === 'AUTHORITY' || r.inviteInformationOnly,
-            state: now < r.opensAt ? ('notYetOpen' as const) : now > r.deadline ? ('closed' as const) : ('open' as const),
+            state: roundState(r, now),
             booking: booking && slots ? { id: booking.id, startsAt: slots[0].startsAt, endsAt: slots.at(-1)!.endsAt, location: slots[0].location } : null,
           };
         }),
@@ -82,7 +93,12 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
 export async function roundForGuardian(actor: Actor, roundId: string, now = new Date()) {
   const round = await prisma.talkRound.findFirst({
     where: { id: roundId, schoolId: actor.schoolId },
-    select: { id: true, name: true, opensAt: true, deadline: true, walkingMinutes: true, mode: true, stage: { select: { name: true, durationMinutes: true } } },
+    select: {
+      id: true, name: true, opensAt: true, deadline: true, walkingMinutes: true, mode: true, preferencesCloseAt: true, allocatedAt: true,
+      stage: { select: { name: true, durationMinutes: true } },
+      blocks: { orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, endsAt: true } },
+      preferences: { select: { childId: true, blockIds: true } },
+    },
   });
   if (!round) throw new AppError('NOT_FOUND');
   const all = await guardianRounds(actor, now);
@@ -97,8 +113,9 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
   );
   const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);
   const plans = unbooked.length > 1 ? planBackToBack(unbooked.map((c) => ({ childId: c.child.id, slots: c.slots })), round.walkingMinutes) : [];
-  const state = now < round.opensAt ? ('notYetOpen' as const) : now > round.deadline ? ('closed' as const) : ('open' as const);
-  return { round, state, children, plans };
+  const state = roundState(round, now);
+  const mine = round.preferences.filter((p) => children.some((c) => c.child.id === p.childId));
+  return { round: { ...round, preferences: mine }, state, children, plans };
 }
 
 /** A teacher's talks of one day, in order, with who is coming and what they asked for. */

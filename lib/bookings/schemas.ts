@@ -33,7 +33,9 @@ export const createRoundSchema = z
     slotMinutes: z.coerce.number().int().min(5, 'outOfRange').max(120, 'outOfRange'),
     gapMinutes: z.coerce.number().int().min(0, 'outOfRange').max(60, 'outOfRange'),
     walkingMinutes: z.coerce.number().int().min(0, 'outOfRange').max(30, 'outOfRange').default(2),
+    mode: z.enum(['FIRST_COME', 'FAIR']).default('FIRST_COME'),
     opensAt: localDateTime,
+    preferencesCloseAt: localDateTime.optional(),
     deadline: localDateTime,
     blocks: z.array(z.object({ startsAt: localDateTime, endsAt: localDateTime })).min(1, 'required').max(20),
     locations: z.record(z.string(), z.string().trim().max(200)).default({}),
@@ -43,5 +45,11 @@ export const createRoundSchema = z
     interpreterDoubleSlot: z.boolean().default(true),
   })
   .refine((v) => v.opensAt < v.deadline, { message: 'deadlineBeforeOpening', path: ['deadline'] })
+  .refine((v) => v.mode !== 'FAIR' || (!!v.preferencesCloseAt && v.opensAt < v.preferencesCloseAt && v.preferencesCloseAt < v.deadline), {
+    message: 'preferencesWindow',
+    path: ['preferencesCloseAt'],
+  })
   .refine((v) => v.blocks.every((b) => b.startsAt < b.endsAt), { message: 'blockEndsBeforeStart', path: ['blocks'] });
-export type CreateRoundInput = z.infer<typeof createRoundSchema>;
+export type CreateRoundInput = Omit<z.infer<typeof createRoundSchema>, 'mode'> & { mode?: 'FIRST_COME' | 'FAIR' };
+
+export const preferencesSchema = z.object({ roundId: id, childIds: z.array(id).min(1).max(8), blockIds: z.array(id).min(1, 'pickABlock').max(20) });

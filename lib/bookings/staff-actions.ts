@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
 import { createRoundSchema } from './schemas';
 import { createRound } from './service';
+import { allocateRound } from './fair';
 import { inviteNoShows, remindMissing, setAttendance, setSlotBlocked } from './staff';
 
 const id = z.string().min(1).max(40);
@@ -25,7 +26,9 @@ function roundInputFrom(formData: FormData) {
     slotMinutes: formData.get('slotMinutes'),
     gapMinutes: formData.get('gapMinutes'),
     walkingMinutes: formData.get('walkingMinutes') || undefined,
+    mode: formData.get('mode') || undefined,
     opensAt: formData.get('opensAt'),
+    preferencesCloseAt: formData.get('preferencesCloseAt') || undefined,
     deadline: formData.get('deadline'),
     blocks,
     locations,
@@ -73,6 +76,19 @@ export async function remindAction(_prev: ActionResult<{ sent: number }> | null,
   const send = parsed.data.kind === 'noShows' ? inviteNoShows : remindMissing;
   try {
     return { ok: true, data: { sent: await send(actor, parsed.data.roundId, parsed.data.groupId) } };
+  } catch (e) {
+    return toActionError(e);
+  }
+}
+
+export async function allocateAction(_prev: ActionResult<{ booked: number; outsidePreference: number; unplaced: number }> | null, formData: FormData): Promise<ActionResult<{ booked: number; outsidePreference: number; unplaced: number }>> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ roundId: id }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  try {
+    const r = await allocateRound(actor, parsed.data.roundId);
+    revalidatePath(`/gesprekken/${parsed.data.roundId}`);
+    return { ok: true, data: r };
   } catch (e) {
     return toActionError(e);
   }

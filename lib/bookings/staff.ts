@@ -52,7 +52,7 @@ export async function missingBookings(actor: Actor, roundId: string) {
   staffOnly(actor);
   const round = await prisma.talkRound.findFirst({
     where: { id: roundId, schoolId: actor.schoolId },
-    select: { id: true, name: true, deadline: true, stage: { select: { name: true, mandatoryGrades: true } }, groups: { select: { group: { select: { id: true, name: true, grade: true, schoolYearId: true } } } } },
+    select: { id: true, name: true, deadline: true, mode: true, allocatedAt: true, _count: { select: { preferences: true } }, stage: { select: { name: true, mandatoryGrades: true } }, groups: { select: { group: { select: { id: true, name: true, grade: true, schoolYearId: true } } } } },
   });
   if (!round) throw new AppError('NOT_FOUND');
   const yearId = round.groups[0]?.group.schoolYearId;

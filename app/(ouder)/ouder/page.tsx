@@ -73,9 +73,13 @@ export default async function GuardianHomePage() {
                           <p>{tb('opensAt', { when: when(r.round.opensAt) })}</p>
                         ) : r.state === 'closed' ? (
                           <p>{tb('closed')}</p>
+                        ) : r.state === 'preferences' && r.round.preferencesCloseAt ? (
+                          <p>{tb('preferencesUntil', { when: when(r.round.preferencesCloseAt) })}</p>
+                        ) : r.state === 'allocating' ? (
+                          <p>{tb('allocating')}</p>
                         ) : null}
                         <Link href={`/ouder/gesprekken/${r.round.id}`} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
-                          {r.booking ? tb('viewBooking') : r.state === 'open' && r.canBook ? tb('bookNow') : tb('view')}
+                          {r.booking ? tb('viewBooking') : r.state === 'open' && r.canBook ? tb('bookNow') : r.state === 'preferences' && r.canBook ? tb('givePreferences') : tb('view')}
                         </Link>
                       </li>
                     ))}

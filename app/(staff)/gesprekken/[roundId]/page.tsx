@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AllocateButton } from '@/components/bookings/AllocateButton';
 import { RemindButton } from '@/components/bookings/RemindButton';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
@@ -24,6 +25,12 @@ export default async function RoundProgressPage({ params }: { params: Promise<{ 
         <h1 className="mt-2 text-2xl font-bold">{round.name}</h1>
         <p className="text-stone-700">{t('progressIntro')}</p>
       </div>
+      {round.mode === 'FAIR' && !round.allocatedAt && (
+        <Card>
+          <p className="mb-2">{t('preferencesCount', { count: round._count.preferences })}</p>
+          <AllocateButton roundId={round.id} />
+        </Card>
+      )}
       {groups.map((g) => (
         <Card key={g.group.id} aria-labelledby={`g-${g.group.id}`}>
           <h2 id={`g-${g.group.id}`} className="text-lg font-semibold">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingPanel } from '@/components/bookings/BookingPanel';
 import { OpeningWatcher } from '@/components/bookings/OpeningWatcher';
+import { PreferenceForm } from '@/components/bookings/PreferenceForm';
 import { AppShell } from '@/components/layout/AppShell';
 import { Alert } from '@/components/ui/Alert';
 import { requireRole } from '@/lib/auth/actor';
@@ -38,6 +39,16 @@ export default async function GuardianRoundPage({ params }: { params: Promise<{ 
         </>
       )}
       {view.state === 'closed' && <Alert>{t('closed')}</Alert>}
+      {view.state === 'allocating' && <Alert>{t('allocating')}</Alert>}
+      {view.state === 'preferences' && view.round.preferencesCloseAt && (
+        <PreferenceForm
+          roundId={view.round.id}
+          childIds={view.children.filter((c) => c.canBook).map((c) => c.child.id)}
+          blocks={view.round.blocks}
+          chosen={view.round.preferences[0]?.blockIds ?? []}
+          closesAt={view.round.preferencesCloseAt}
+        />
+      )}
       <BookingPanel
         roundId={view.round.id}
         open={view.state === 'open'}
