@@ -2,11 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { calendarFeed, renewCalendarToken } from '@/lib/bookings/calendar';
 import { sendDueReminders } from '@/lib/bookings/reminders';
 import { bookTalks, cancelBooking } from '@/lib/bookings/service';
+import { holdSlot } from '@/lib/bookings/holds';
+import { freeSlotsFor } from '@/lib/bookings/queries';
 import { inviteNoShows, notReached, setAttendance } from '@/lib/bookings/staff';
 import { joinWaitlist } from '@/lib/bookings/waitlist';
 import { prisma } from '@/lib/db';
 import { attendanceSheet, createGroupEvent, guardianEvents, recordAttendance, staffEvents } from '@/lib/events/service';
 import { type BookingWorld, bookingWorld, OPEN } from './support/booking-world';
+import { createFamily } from './support/factories';
 
 let w: BookingWorld;
 beforeAll(async () => {
@@ -100,5 +103,34 @@ describe('after the round', () => {
     // A teacher sees only their own groups' families in this list.
     const forJuf = await notReached(w.juf.actor, w.year.id);
     expect(forJuf.some((c) => c.id === w.neighbour6.children[0].id)).toBe(false);
+  });
+});
+
+describe('holding a tapped slot', () => {
+  it('keeps it for the parent confirming it, then lets it go', async () => {
+    // Group 3A is full by now; two new families in 6B.
+    const [a, b] = [await createFamily(w.school.id, w.year.id, [w.g6.id]), await createFamily(w.school.id, w.year.id, [w.g6.id])];
+    const free = await freeSlotsFor(a.guardians[0].actor, w.round.id, a.children[0].id, OPEN);
+    const slot = free[0];
+    await holdSlot(a.guardians[0].actor, slot.id, OPEN);
+    await expect(holdSlot(b.guardians[0].actor, slot.id, OPEN)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+    expect((await freeSlotsFor(b.guardians[0].actor, w.round.id, b.children[0].id, OPEN)).map((s) => s.id)).not.toContain(slot.id);
+    await expect(bookTalks(b.guardians[0].actor, { roundId: w.round.id, items: [{ childId: b.children[0].id, slotId: slot.id }] }, OPEN)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+    // Two minutes later the hold has lapsed and the other parent may take it.
+    const later = new Date(+OPEN + 3 * 60_000);
+    await holdSlot(b.guardians[0].actor, slot.id, later);
+    await bookTalks(b.guardians[0].actor, { roundId: w.round.id, items: [{ childId: b.children[0].id, slotId: slot.id }] }, later);
+    expect(await prisma.slotHold.count({ where: { slotId: slot.id } })).toBe(0);
+  });
+});
+
+describe('interpreter', () => {
+  it('books a double slot when the school asks for it', async () => {
+    const f = await createFamily(w.school.id, w.year.id, [w.g6.id]);
+    const free = await freeSlotsFor(f.guardians[0].actor, w.round.id, f.children[0].id, OPEN);
+    const first = free.find((s, i) => free[i + 1] && +free[i + 1].startsAt === +s.endsAt + 0)!;
+    const [booked] = await bookTalks(f.guardians[0].actor, { roundId: w.round.id, items: [{ childId: f.children[0].id, slotId: first.id }], needsInterpreter: true, language: 'Arabisch' }, OPEN);
+    expect(+booked.endsAt - +booked.startsAt).toBe(20 * 60_000);
+    expect(await prisma.slotClaim.count({ where: { bookingId: booked.id } })).toBe(2);
   });
 });

@@ -6,7 +6,8 @@ import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { bookAction, cancelAction, moveAction } from '@/lib/bookings/actions';
-import { joinWaitlistAction, leaveWaitlistAction } from '@/lib/bookings/guardian-actions';
+import { HOLD_MINUTES } from '@/lib/bookings/schemas';
+import { holdSlotAction, joinWaitlistAction, leaveWaitlistAction } from '@/lib/bookings/guardian-actions';
 
 type Slot = { id: string; startsAt: Date; endsAt: Date; location: string | null };
 type ChildEntry = {
@@ -64,6 +65,19 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
     });
   }
 
+  function choose(childId: string, slot: Slot) {
+    // Keep the slot for this parent while they confirm; if someone else is confirming it, say so.
+    setChosen((c) => ({ ...c, [childId]: slot }));
+    startTransition(async () => {
+      const res = await holdSlotAction({ slotId: slot.id });
+      if (!res.ok) {
+        setChosen((c) => ({ ...c, [childId]: undefined }));
+        setStatus({ tone: 'error', text: te(res.error) });
+        router.refresh();
+      } else setStatus(null);
+    });
+  }
+
   function waitlist(childId: string, join: boolean) {
     startTransition(async () => {
       const res = await (join ? joinWaitlistAction : leaveWaitlistAction)({ roundId, childId });
@@ -92,7 +106,7 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
                 <p className="font-medium">{t('alternativesFor', { name: nameOf(a.childId) })}</p>
                 <div className="mt-1 flex flex-wrap gap-2">
                   {a.slots.map((s) => (
-                    <Button key={s.id} variant="secondary" onClick={() => setChosen((c) => ({ ...c, [a.childId]: s }))}>
+                    <Button key={s.id} variant="secondary" onClick={() => choose(a.childId, s)}>
                       {day(s.startsAt)} {time(s.startsAt)}
                     </Button>
                   ))}
@@ -180,7 +194,7 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
                           key={s.id}
                           type="button"
                           aria-pressed={pick?.id === s.id}
-                          onClick={() => (e.booking ? move(e.booking.id, s) : setChosen((c) => ({ ...c, [e.id]: s })))}
+                          onClick={() => (e.booking ? move(e.booking.id, s) : choose(e.id, s))}
                           className="min-h-11 rounded-lg border border-stone-400 bg-white px-2 text-base aria-pressed:border-brand-700 aria-pressed:bg-brand-700 aria-pressed:text-white"
                         >
                           {time(s.startsAt)}
@@ -206,6 +220,7 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
                     <input value={language} onChange={(ev) => setLanguage(ev.target.value)} maxLength={60} className="min-h-11 rounded-lg border border-stone-500 bg-white px-3" />
                   </label>
                 )}
+                <p className="text-sm text-stone-700">{t('held', { minutes: HOLD_MINUTES })}</p>
                 <Button disabled={pending} onClick={() => book([{ childId: e.id, slotId: pick.id }])}>
                   {t('confirm', { time: `${day(pick.startsAt)} ${time(pick.startsAt)}` })}
                 </Button>

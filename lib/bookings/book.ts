@@ -34,6 +34,7 @@ type Context = {
   enrolments: { childId: string; groupId: string }[];
   children: { id: string; firstName: string; prefix: string | null; lastName: string }[];
   yearId: string | null;
+  heldByOthers: string[];
 };
 
 const CONTEXT_SQL = `
@@ -56,7 +57,9 @@ select
      where e."schoolId" = $2 and e."childId" = any($4)) e) as enrolments,
   (select coalesce(json_agg(c), '[]') from (
      select id, "firstName", prefix, "lastName" from "Child" where "schoolId" = $2 and id = any($4)) c) as children,
-  (select g."schoolYearId" from "RoundGroup" rg join "Group" g on g.id = rg."groupId" where rg."roundId" = $1 limit 1) as "yearId"`;
+  (select g."schoolYearId" from "RoundGroup" rg join "Group" g on g.id = rg."groupId" where rg."roundId" = $1 limit 1) as "yearId",
+  (select coalesce(json_agg(h."slotId"), '[]') from "SlotHold" h
+     where h."slotId" = any($3) and h."userId" <> $6 and h."expiresAt" > $7::timestamp) as "heldByOthers"`;
 
 const WRITE_SQL = `
 with input as (
@@ -72,6 +75,8 @@ with input as (
 ), ev as (
   insert into "BookingEvent" (id, "schoolId", "roundId", "childId", "actorId", kind, "slotStart", "createdAt")
   select 'ev' || id, $2, $3, "childId", $4, 'booked', "startsAt", now() from input returning 1
+), held as (
+  delete from "SlotHold" where "slotId" in (select unnest("slotIds") from input) returning 1
 ), wl as (
   delete from "WaitlistEntry" where "roundId" = $3 and "childId" in (select "childId" from input) returning 1
 ), mail as (
@@ -91,7 +96,7 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
   const childIds = input.items.map((i) => i.childId);
   const slotIds = input.items.map((i) => i.slotId);
   const interpreter = !!input.needsInterpreter;
-  const [ctx] = await exec<Context>(CONTEXT_SQL, [input.roundId, actor.schoolId, slotIds, childIds, interpreter]);
+  const [ctx] = await exec<Context>(CONTEXT_SQL, [input.roundId, actor.schoolId, slotIds, childIds, interpreter, actor.userId, now.toISOString()]);
   const round = ctx.round;
   if (!round) throw new AppError('NOT_FOUND');
 
@@ -116,7 +121,8 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     const slot = ctx.slots.find((s) => s.id === item.slotId);
     // A slot of another round or group is "not found" for this child; a blocked one is simply taken.
     if (!slot || !ctx.enrolments.some((e) => e.childId === item.childId && e.groupId === slot.groupId)) throw new AppError('NOT_FOUND');
-    if (slot.blocked) throw new AppError('SLOT_TAKEN');
+    // Blocked, or kept for another parent who is confirming it right now: taken.
+    if (slot.blocked || (actor.role === 'GUARDIAN' && ctx.heldByOthers.includes(slot.id))) throw new AppError('SLOT_TAKEN');
     const claimed = [slot];
     if (interpreter && round.interpreterDoubleSlot) {
       // An interpreter needs time: take the next slot of the same schedule as well.

@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
 import { renewCalendarToken } from './calendar';
 import { savePreferences } from './fair';
+import { holdSlot } from './holds';
 import { preferencesSchema } from './schemas';
 import { joinWaitlist, leaveWaitlist } from './waitlist';
 
@@ -55,4 +56,15 @@ export async function savePreferencesAction(_prev: ActionResult | null, formData
   }
   revalidatePath(`/ouder/gesprekken/${parsed.data.roundId}`);
   return { ok: true };
+}
+
+export async function holdSlotAction(raw: unknown): Promise<ActionResult<{ expiresAt: Date }>> {
+  const actor = await requireRole('GUARDIAN');
+  const parsed = z.object({ slotId: z.string().min(1).max(40) }).safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  try {
+    return { ok: true, data: { expiresAt: (await holdSlot(actor, parsed.data.slotId)).expiresAt } };
+  } catch (e) {
+    return toActionError(e);
+  }
 }

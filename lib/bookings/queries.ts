@@ -32,7 +32,11 @@ export async function freeSlotsFor(actor: Actor, roundId: string, childId: strin
   const inRound = await prisma.roundGroup.findUnique({ where: { roundId_groupId: { roundId, groupId } }, select: { schoolId: true } });
   if (!inRound || inRound.schoolId !== actor.schoolId) throw new AppError('NOT_FOUND');
   return prisma.slot.findMany({
-    where: { roundId, groupId, schoolId: actor.schoolId, blocked: false, claim: null, startsAt: { gt: now } },
+    where: {
+      roundId, groupId, schoolId: actor.schoolId, blocked: false, claim: null, startsAt: { gt: now },
+      // Not kept for another parent who is confirming it.
+      OR: [{ hold: null }, { hold: { expiresAt: { lte: now } } }, { hold: { userId: actor.userId } }],
+    },
     orderBy: { startsAt: 'asc' },
     select: { id: true, startsAt: true, endsAt: true, location: true },
   });

@@ -53,3 +53,6 @@ export const createRoundSchema = z
 export type CreateRoundInput = Omit<z.infer<typeof createRoundSchema>, 'mode'> & { mode?: 'FIRST_COME' | 'FAIR' };
 
 export const preferencesSchema = z.object({ roundId: id, childIds: z.array(id).min(1).max(8), blockIds: z.array(id).min(1, 'pickABlock').max(20) });
+
+/** How long a tapped slot is kept for the parent confirming it. */
+export const HOLD_MINUTES = 2;
