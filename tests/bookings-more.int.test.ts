@@ -4,7 +4,7 @@ import { sendDueReminders } from '@/lib/bookings/reminders';
 import { bookTalks, cancelBooking } from '@/lib/bookings/service';
 import { holdSlot } from '@/lib/bookings/holds';
 import { freeSlotsFor } from '@/lib/bookings/queries';
-import { inviteNoShows, notReached, setAttendance } from '@/lib/bookings/staff';
+import { addSlot, inviteNoShows, notReached, setAttendance, unbookedFor } from '@/lib/bookings/staff';
 import { joinWaitlist } from '@/lib/bookings/waitlist';
 import { prisma } from '@/lib/db';
 import { attendanceSheet, createGroupEvent, guardianEvents, recordAttendance, staffEvents } from '@/lib/events/service';
@@ -132,5 +132,20 @@ describe('interpreter', () => {
     const [booked] = await bookTalks(f.guardians[0].actor, { roundId: w.round.id, items: [{ childId: f.children[0].id, slotId: first.id }], needsInterpreter: true, language: 'Arabisch' }, OPEN);
     expect(+booked.endsAt - +booked.startsAt).toBe(20 * 60_000);
     expect(await prisma.slotClaim.count({ where: { bookingId: booked.id } })).toBe(2);
+  });
+});
+
+describe('day view tools', () => {
+  it('a teacher adds an extra moment for their own group only, and books a family into it', async () => {
+    const at = new Date('2026-11-17T19:30:00Z');
+    const slot = await addSlot(w.meester.actor, w.round.id, w.g6.id, at);
+    expect(+slot.endsAt - +slot.startsAt).toBe(10 * 60_000);
+    await expect(addSlot(w.meester.actor, w.round.id, w.g6.id, at)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(addSlot(w.juf.actor, w.round.id, w.g6.id, at)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const [{ children }] = await unbookedFor(w.meester.actor, [{ roundId: w.round.id, groupId: w.g6.id }]);
+    expect(children.length).toBeGreaterThan(0);
+    const after = new Date('2026-11-16T18:00:00Z'); // past the parents' deadline: staff may still book
+    await bookTalks(w.meester.actor, { roundId: w.round.id, items: [{ childId: children[0].id, slotId: slot.id }] }, after);
+    expect(await prisma.slotClaim.count({ where: { slotId: slot.id } })).toBe(1);
   });
 });

@@ -138,7 +138,7 @@ export async function teacherDay(actor: Actor, dayStart: Date, dayEnd: Date) {
       endsAt: true,
       location: true,
       blocked: true,
-      group: { select: { name: true } },
+      group: { select: { id: true, name: true } },
       round: { select: { id: true, name: true } },
       claim: {
         select: {

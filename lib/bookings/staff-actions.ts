@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
 import { createRoundSchema } from './schemas';
-import { createRound } from './service';
+import { zonedToUtc } from '@/lib/format/time';
+import { bookTalks, cancelBooking, createRound } from './service';
 import { allocateRound } from './fair';
-import { inviteNoShows, remindMissing, setAttendance, setSlotBlocked } from './staff';
+import { addSlot, inviteNoShows, remindMissing, setAttendance, setSlotBlocked } from './staff';
 
 const id = z.string().min(1).max(40);
 
@@ -53,20 +54,29 @@ export async function createRoundAction(_prev: ActionResult<{ roundId: string; s
   return { ok: true, data: { roundId: result.round.id, slotCount: result.slotCount } };
 }
 
-export async function attendanceAction(formData: FormData) {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ bookingId: id, attendance: z.enum(['HELD', 'NO_SHOW', 'EXPECTED']) }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return;
-  await setAttendance(actor, parsed.data.bookingId, parsed.data.attendance);
+/** Runs a staff change and refreshes the day view; domain errors come back as a message key. */
+async function dayViewChange(run: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await run();
+  } catch (e) {
+    return toActionError(e);
+  }
   revalidatePath('/gesprekken/dag');
+  return { ok: true };
 }
 
-export async function blockSlotAction(formData: FormData) {
+export async function attendanceAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ bookingId: id, attendance: z.enum(['HELD', 'NO_SHOW', 'EXPECTED']) }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return dayViewChange(() => setAttendance(actor, parsed.data.bookingId, parsed.data.attendance));
+}
+
+export async function blockSlotAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('TEACHER', 'DIRECTOR');
   const parsed = z.object({ slotId: id, blocked: z.enum(['true', 'false']) }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return;
-  await setSlotBlocked(actor, parsed.data.slotId, parsed.data.blocked === 'true').catch(() => undefined);
-  revalidatePath('/gesprekken/dag');
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return dayViewChange(() => setSlotBlocked(actor, parsed.data.slotId, parsed.data.blocked === 'true'));
 }
 
 export async function remindAction(_prev: ActionResult<{ sent: number }> | null, formData: FormData): Promise<ActionResult<{ sent: number }>> {
@@ -92,4 +102,30 @@ export async function allocateAction(_prev: ActionResult<{ booked: number; outsi
   } catch (e) {
     return toActionError(e);
   }
+}
+
+/** The teacher books on behalf of a family (any time, no opening window). */
+export async function bookOnBehalfAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ roundId: id, childId: id, slotId: id }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return dayViewChange(() => bookTalks(actor, { roundId: parsed.data.roundId, items: [{ childId: parsed.data.childId, slotId: parsed.data.slotId }] }));
+}
+
+/** Staff cancel a talk, also after the deadline. */
+export async function staffCancelAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ bookingId: id }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return dayViewChange(() => cancelBooking(actor, parsed.data.bookingId));
+}
+
+export async function addSlotAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z
+    .object({ roundGroup: z.string().regex(/^[\w]+:[\w]+$/), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), time: z.string().regex(/^\d{2}:\d{2}$/) })
+    .safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  const [roundId, groupId] = parsed.data.roundGroup.split(':');
+  return dayViewChange(() => addSlot(actor, roundId, groupId, zonedToUtc(`${parsed.data.date}T${parsed.data.time}`)));
 }

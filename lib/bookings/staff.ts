@@ -2,7 +2,8 @@ import 'server-only';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+import { currentSchoolYear } from '@/lib/school/year';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
 import { fullName } from '@/lib/format/name';
@@ -148,4 +149,40 @@ export async function inviteNoShows(actor: Actor, roundId: string, groupId: stri
   });
   kickMailDelivery();
   return guardians.length;
+}
+
+/** For the day view: per round and group, the children without a talk yet (to book on their behalf). */
+export async function unbookedFor(actor: Actor, pairs: { roundId: string; groupId: string }[]) {
+  staffOnly(actor);
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year || pairs.length === 0) return [];
+  const scope = await childScope(actor, year.id);
+  return Promise.all(
+    pairs.map(async (p) => ({
+      ...p,
+      children: await prisma.child.findMany({
+        where: { AND: [scope, { enrolments: { some: { groupId: p.groupId } } }, { bookings: { none: { roundId: p.roundId } } }] },
+        orderBy: { firstName: 'asc' },
+        select: { id: true, firstName: true, prefix: true, lastName: true },
+      }),
+    })),
+  );
+}
+
+/** An extra moment in a round for one of the actor's groups (same length as the round's slots). */
+export async function addSlot(actor: Actor, roundId: string, groupId: string, startsAt: Date) {
+  staffOnly(actor);
+  const rg = await prisma.roundGroup.findFirst({
+    where: { roundId, groupId, schoolId: actor.schoolId, ...(actor.role === 'TEACHER' ? { group: { teachers: { some: { userId: actor.userId } } } } : {}) },
+    include: { round: true },
+  });
+  if (!rg) throw new AppError('NOT_FOUND');
+  try {
+    return await prisma.slot.create({
+      data: { schoolId: actor.schoolId, roundId, groupId, startsAt, endsAt: new Date(+startsAt + rg.round.slotMinutes * 60_000), location: rg.location },
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT');
+    throw e;
+  }
 }

@@ -4,9 +4,11 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { AppShell } from '@/components/layout/AppShell';
 import { PrintButton } from '@/components/ui/PrintButton';
+import { StatusForm } from '@/components/ui/StatusForm';
 import { requireRole } from '@/lib/auth/actor';
 import { teacherDay } from '@/lib/bookings/queries';
-import { attendanceAction, blockSlotAction } from '@/lib/bookings/staff-actions';
+import { unbookedFor } from '@/lib/bookings/staff';
+import { addSlotAction, attendanceAction, blockSlotAction, bookOnBehalfAction, staffCancelAction } from '@/lib/bookings/staff-actions';
 import { fullName, namesList } from '@/lib/format/name';
 import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
 
@@ -24,6 +26,8 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
   const start = zonedToUtc(`${date}T00:00`);
   const end = zonedToUtc(`${zonedDateKey(addDays(start, 1.5))}T00:00`);
   const slots = await teacherDay(actor, start, end);
+  const pairs = [...new Map(slots.map((s) => [`${s.round.id}:${s.group.id}`, { roundId: s.round.id, groupId: s.group.id, label: `${s.round.name} · ${s.group.name}` }])).values()];
+  const unbooked = await unbookedFor(actor, pairs);
   const t = await getTranslations('day');
   const tc = await getTranslations('common');
   const format = await getFormatter();
@@ -70,17 +74,38 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
                   </td>
                   <td className="py-2 print:hidden">
                     {b ? (
-                      <form action={attendanceAction} className="flex flex-wrap gap-1">
-                        <input type="hidden" name="bookingId" value={b.id} />
-                        <button name="attendance" value="HELD" aria-pressed={b.attendance === 'HELD'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-green-100">{t('held')}</button>
-                        <button name="attendance" value="NO_SHOW" aria-pressed={b.attendance === 'NO_SHOW'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-red-100">{t('noShow')}</button>
-                      </form>
+                      <div className="flex flex-wrap gap-1">
+                        <StatusForm action={attendanceAction} className="flex flex-wrap gap-1">
+                          <input type="hidden" name="bookingId" value={b.id} />
+                          <button name="attendance" value="HELD" aria-pressed={b.attendance === 'HELD'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-green-100">{t('held')}</button>
+                          <button name="attendance" value="NO_SHOW" aria-pressed={b.attendance === 'NO_SHOW'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-red-100">{t('noShow')}</button>
+                        </StatusForm>
+                        <StatusForm action={staffCancelAction}>
+                          <input type="hidden" name="bookingId" value={b.id} />
+                          <button className="min-h-11 rounded border border-stone-400 px-2">{t('cancel')}</button>
+                        </StatusForm>
+                      </div>
                     ) : (
-                      <form action={blockSlotAction}>
-                        <input type="hidden" name="slotId" value={s.id} />
-                        <input type="hidden" name="blocked" value={String(!s.blocked)} />
-                        <button className="min-h-11 rounded border border-stone-400 px-2">{s.blocked ? t('unblock') : t('block')}</button>
-                      </form>
+                      <div className="flex flex-wrap gap-1">
+                        <StatusForm action={blockSlotAction}>
+                          <input type="hidden" name="slotId" value={s.id} />
+                          <input type="hidden" name="blocked" value={String(!s.blocked)} />
+                          <button className="min-h-11 rounded border border-stone-400 px-2">{s.blocked ? t('unblock') : t('block')}</button>
+                        </StatusForm>
+                        {!s.blocked && (unbooked.find((u) => u.roundId === s.round.id && u.groupId === s.group.id)?.children.length ?? 0) > 0 && (
+                          <StatusForm action={bookOnBehalfAction} className="flex gap-1">
+                            <input type="hidden" name="roundId" value={s.round.id} />
+                            <input type="hidden" name="slotId" value={s.id} />
+                            <label className="sr-only" htmlFor={`child-${s.id}`}>{t('bookFor')}</label>
+                            <select id={`child-${s.id}`} name="childId" className="min-h-11 max-w-40 rounded border border-stone-400 bg-white px-1">
+                              {unbooked.find((u) => u.roundId === s.round.id && u.groupId === s.group.id)!.children.map((c) => (
+                                <option key={c.id} value={c.id}>{fullName(c)}</option>
+                              ))}
+                            </select>
+                            <button className="min-h-11 rounded border border-stone-400 px-2">{t('bookFor')}</button>
+                          </StatusForm>
+                        )}
+                      </div>
                     )}
                   </td>
                 </tr>
@@ -88,6 +113,23 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
             })}
           </tbody>
         </table>
+      )}
+      {pairs.length > 0 && (
+        <StatusForm action={addSlotAction} className="flex flex-wrap items-end gap-2 print:hidden">
+          <h2 id="add-slot" className="w-full font-semibold">{t('addSlot')}</h2>
+          <input type="hidden" name="date" value={date} />
+          <label className="flex flex-col text-sm">
+            {t('roundAndGroup')}
+            <select name="roundGroup" className="min-h-11 rounded border border-stone-400 bg-white px-2">
+              {pairs.map((p) => <option key={`${p.roundId}:${p.groupId}`} value={`${p.roundId}:${p.groupId}`}>{p.label}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col text-sm">
+            {t('time')}
+            <input type="time" name="time" required className="min-h-11 rounded border border-stone-400 bg-white px-2" />
+          </label>
+          <button className="min-h-11 rounded-lg border border-stone-400 bg-white px-3">{t('add')}</button>
+        </StatusForm>
       )}
     </AppShell>
   );
