@@ -33,8 +33,8 @@ test('the director opens a new round for two groups; slots appear and progress s
   await form.getByLabel('Van', { exact: true }).first().fill('15:00');
   await form.getByLabel('Tot', { exact: true }).first().fill('16:00');
   await form.getByLabel('Wisseltijd (min)').fill('5');
-  await form.getByLabel('Inschrijven opent').fill('2027-01-25T19:00');
-  await form.getByLabel('Sluitingsdatum').fill('2027-02-05T12:00');
+  await form.getByLabel('Inschrijven opent', { exact: true }).fill('2027-01-25T19:00');
+  await form.getByLabel('Sluitingsdatum', { exact: true }).fill('2027-02-05T12:00');
   await form.getByRole('button', { name: 'Ronde openen' }).click();
   await expect(page.getByText('De ronde is aangemaakt met 8 gespreksmomenten.')).toBeVisible(); // 4 per group
   await page.getByRole('link', { name: 'Bekijk de voortgang' }).click();
@@ -51,8 +51,8 @@ test('the round form rejects a deadline before the opening, in Dutch, and create
   await form.getByLabel('Datum', { exact: true }).first().fill('2027-02-09');
   await form.getByLabel('Van', { exact: true }).first().fill('15:00');
   await form.getByLabel('Tot', { exact: true }).first().fill('16:00');
-  await form.getByLabel('Inschrijven opent').fill('2027-02-05T19:00');
-  await form.getByLabel('Sluitingsdatum').fill('2027-01-25T12:00');
+  await form.getByLabel('Inschrijven opent', { exact: true }).fill('2027-02-05T19:00');
+  await form.getByLabel('Sluitingsdatum', { exact: true }).fill('2027-01-25T12:00');
   await form.getByRole('button', { name: 'Ronde openen' }).click();
   await expect(page.getByText('De sluitingsdatum moet na de opening liggen.')).toBeVisible();
   expect(await db.talkRound.count()).toBe(before);
