@@ -115,7 +115,7 @@ async function waitFor(target: string) {
 
 type Login = { email: string; password?: string };
 function banner(base: string, logins: Record<string, Login>, ms: number) {
-  const rows = Object.entries(logins).map(([who, l]) => `   ${who.padEnd(18)} ${l.email.padEnd(34)} ${l.password ? `password: ${l.password}` : 'sign-in link (see below)'}`);
+  const rows = Object.entries(logins).map(([who, l]) => `   ${who.padEnd(24)} ${l.email.padEnd(32)} ${l.password ? `password: ${l.password}` : 'e-mail sign-in link'}`);
   return [
     '',
     `  Ouderportaal is running at ${base}  (ready in ${(ms / 1000).toFixed(1)} s; Ctrl-C stops it)`,
