@@ -3,17 +3,16 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
-import { adoptUserLocaleAction } from '@/lib/auth/actions';
+import { useFinishSignIn } from './useFinishSignIn';
 
 // A button rather than signing in on page load: mail scanners that open links must not spend them.
 export function LinkSignIn({ token }: { token: string }) {
   const t = useTranslations('signIn');
   const te = useTranslations('errors');
-  const router = useRouter();
+  const finishSignIn = useFinishSignIn();
   const [failed, setFailed] = useState(false);
   const [pending, setPending] = useState(false);
 
@@ -21,9 +20,7 @@ export function LinkSignIn({ token }: { token: string }) {
     setPending(true);
     const res = await signIn('email-link', { token, redirect: false });
     if (res?.ok && !res.error) {
-      await adoptUserLocaleAction();
-      router.replace('/');
-      router.refresh();
+      await finishSignIn();
       return;
     }
     setPending(false);

@@ -2,19 +2,18 @@
 
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
-import { adoptUserLocaleAction } from '@/lib/auth/actions';
+import { useFinishSignIn } from './useFinishSignIn';
 
 const KNOWN = new Set(['RATE_LIMITED', 'INVALID_CREDENTIALS']);
 
 export function PasswordSignInForm() {
   const t = useTranslations('signIn');
   const te = useTranslations('errors');
-  const router = useRouter();
+  const finishSignIn = useFinishSignIn();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -25,9 +24,7 @@ export function PasswordSignInForm() {
     setError(null);
     const res = await signIn('password', { email: form.get('email'), password: form.get('password'), redirect: false });
     if (res?.ok && !res.error) {
-      await adoptUserLocaleAction();
-      router.replace('/');
-      router.refresh();
+      await finishSignIn();
       return;
     }
     setPending(false);

@@ -77,24 +77,35 @@ export async function missingBookings(actor: Actor, roundId: string) {
   return { round, groups: groups.filter((g) => g.total > 0) };
 }
 
+/** Queue one mail per guardian with authority of the given children, in their language; returns how many. */
+async function mailGuardiansOf(
+  actor: Actor,
+  childIds: string[],
+  template: 'reminder' | 'rebook',
+  kind: string,
+  values: (locale: string) => Record<string, string>,
+) {
+  const guardians = await prisma.guardianship.findMany({
+    where: { schoolId: actor.schoolId, childId: { in: childIds }, right: 'AUTHORITY' },
+    select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
+  });
+  await prisma.$transaction(async (tx) => {
+    for (const g of guardians) {
+      const t = await translatorFor(g.user.locale, `mail.${template}`);
+      const v = { name: g.user.firstName, child: fullName(g.child), ...values(g.user.locale) };
+      await enqueueMail(tx, { to: g.user.email, schoolId: actor.schoolId, kind, subject: t('subject', v), text: t('body', v) });
+    }
+  });
+  kickMailDelivery();
+  return guardians.length;
+}
+
 /** One click: mail the guardians (with authority) of every child in the group still without a talk. */
 export async function remindMissing(actor: Actor, roundId: string, groupId: string) {
   const { round, groups } = await missingBookings(actor, roundId);
   const entry = groups.find((g) => g.group.id === groupId);
   if (!entry) throw new AppError('NOT_FOUND');
-  const guardians = await prisma.guardianship.findMany({
-    where: { schoolId: actor.schoolId, childId: { in: entry.missing.map((c) => c.id) }, right: 'AUTHORITY' },
-    select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
-  });
-  await prisma.$transaction(async (tx) => {
-    for (const g of guardians) {
-      const t = await translatorFor(g.user.locale, 'mail.reminder');
-      const values = { name: g.user.firstName, child: fullName(g.child), round: round.name, deadline: formatTalkTime(round.deadline, g.user.locale) };
-      await enqueueMail(tx, { to: g.user.email, schoolId: actor.schoolId, kind: 'booking_reminder', subject: t('subject', values), text: t('body', values) });
-    }
-  });
-  kickMailDelivery();
-  return guardians.length;
+  return mailGuardiansOf(actor, entry.missing.map((c) => c.id), 'reminder', 'booking_reminder', (locale) => ({ round: round.name, deadline: formatTalkTime(round.deadline, locale) }));
 }
 
 /** Choices for the round form: the talk stages (not the group evening) and the groups the actor runs. */
@@ -136,19 +147,7 @@ export async function inviteNoShows(actor: Actor, roundId: string, groupId: stri
   const { round, groups } = await missingBookings(actor, roundId);
   const entry = groups.find((g) => g.group.id === groupId);
   if (!entry) throw new AppError('NOT_FOUND');
-  const guardians = await prisma.guardianship.findMany({
-    where: { schoolId: actor.schoolId, childId: { in: entry.noShows.map((c) => c.id) }, right: 'AUTHORITY' },
-    select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
-  });
-  await prisma.$transaction(async (tx) => {
-    for (const g of guardians) {
-      const t = await translatorFor(g.user.locale, 'mail.rebook');
-      const values = { name: g.user.firstName, child: fullName(g.child), round: round.name };
-      await enqueueMail(tx, { to: g.user.email, schoolId: actor.schoolId, kind: 'rebook_invitation', subject: t('subject', values), text: t('body', values) });
-    }
-  });
-  kickMailDelivery();
-  return guardians.length;
+  return mailGuardiansOf(actor, entry.noShows.map((c) => c.id), 'rebook', 'rebook_invitation', () => ({ round: round.name }));
 }
 
 /** For the day view: per round and group, the children without a talk yet (to book on their behalf). */

@@ -1,25 +1,15 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/not-found';
 import { fullName, namesList } from '@/lib/format/name';
 import { childDetail } from '@/lib/people/queries';
 
-async function load(id: string) {
-  const actor = await requireRole();
-  try {
-    return { actor, child: await childDetail(actor, id) };
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  }
-}
-
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { actor, child } = await load(id);
+  const actor = await requireRole();
+  const child = await orNotFound(childDetail(actor, id));
   const t = await getTranslations('child');
   const format = await getFormatter();
   const group = child.enrolments[0]?.group;

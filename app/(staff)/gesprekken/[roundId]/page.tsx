@@ -1,22 +1,18 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AllocateButton } from '@/components/bookings/AllocateButton';
 import { RemindButton } from '@/components/bookings/RemindButton';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { missingBookings } from '@/lib/bookings/staff';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/not-found';
 import { fullName } from '@/lib/format/name';
 
 export default async function RoundProgressPage({ params }: { params: Promise<{ roundId: string }> }) {
   const actor = await requireRole('TEACHER', 'DIRECTOR');
   const { roundId } = await params;
-  const { round, groups } = await missingBookings(actor, roundId).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const { round, groups } = await orNotFound(missingBookings(actor, roundId));
   const t = await getTranslations('rounds');
   return (
     <AppShell actor={actor} path={`/gesprekken/${roundId}`}>

@@ -1,6 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { BookingPanel } from '@/components/bookings/BookingPanel';
 import { OpeningWatcher } from '@/components/bookings/OpeningWatcher';
 import { PreferenceForm } from '@/components/bookings/PreferenceForm';
@@ -8,16 +7,13 @@ import { AppShell } from '@/components/layout/AppShell';
 import { Alert } from '@/components/ui/Alert';
 import { requireRole } from '@/lib/auth/actor';
 import { roundForGuardian } from '@/lib/bookings/queries';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/not-found';
 import { fullName } from '@/lib/format/name';
 
 export default async function GuardianRoundPage({ params }: { params: Promise<{ roundId: string }> }) {
   const actor = await requireRole('GUARDIAN');
   const { roundId } = await params;
-  const view = await roundForGuardian(actor, roundId).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const view = await orNotFound(roundForGuardian(actor, roundId));
   const t = await getTranslations('booking');
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' });

@@ -1,21 +1,17 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AttendanceForm } from '@/components/events/AttendanceForm';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/not-found';
 import { attendanceSheet } from '@/lib/events/service';
 import { fullName } from '@/lib/format/name';
 
 export default async function AttendancePage({ params }: { params: Promise<{ eventId: string }> }) {
   const actor = await requireRole('TEACHER', 'DIRECTOR');
   const { eventId } = await params;
-  const { event, children } = await attendanceSheet(actor, eventId).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const { event, children } = await orNotFound(attendanceSheet(actor, eventId));
   const t = await getTranslations('events');
   const format = await getFormatter();
   return (
