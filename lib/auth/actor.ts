@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '@/generated/prisma/client';
-import { prisma } from '@/lib/db';
+import { poolExec } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
 import { authOptions } from './options';
 
@@ -18,13 +18,15 @@ export const currentUserId = cache(async (): Promise<string | null> => {
   return session?.userId ?? null;
 });
 
-export const membershipsOf = cache(async (userId: string) =>
-  prisma.membership.findMany({
-    where: { userId },
-    select: { id: true, role: true, schoolId: true, school: { select: { name: true } } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  }),
-);
+// Asked on every request, so plain SQL (see lib/db-raw.ts for the measured reason).
+export const membershipsOf = cache(async (userId: string) => {
+  const rows = await poolExec<{ id: string; role: Role; schoolId: string; schoolName: string }>(
+    `SELECT m.id, m.role, m."schoolId", s.name AS "schoolName" FROM "Membership" m JOIN "School" s ON s.id = m."schoolId"
+     WHERE m."userId" = $1 ORDER BY m."createdAt", m.id`,
+    [userId],
+  );
+  return rows.map((r) => ({ id: r.id, role: r.role, schoolId: r.schoolId, school: { name: r.schoolName } }));
+});
 
 /** The membership the user is acting in: the one chosen in the role switch, else their first. */
 export async function currentActor(roles?: Role[]): Promise<Actor | null> {

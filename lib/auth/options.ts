@@ -6,6 +6,7 @@ import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { verifyPassword } from './password';
 import { consumeSignInAttempt, signInKeys } from './rate-limit';
+import { decode, encode } from './jwt';
 import { consumeSignInToken } from './sign-in-link';
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -29,6 +30,7 @@ export function clientKeyOf(headers: HeaderBag): string {
 // Errors thrown from authorize() reach the client as `error` on signIn's result; keep them to codes.
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { encode, decode },
   pages: { signIn: '/inloggen', error: '/inloggen' },
   providers: [
     Credentials({
