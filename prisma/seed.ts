@@ -12,6 +12,7 @@ import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSchoolCsv } from '@/lib/school/demo-school';
 import { createDefaultStages } from '@/lib/school/stages';
 import { attendanceSheet, createGroupEvent, recordAttendance } from '@/lib/events/service';
+import { publishDefaultCharter, publishedCharter } from '@/lib/charter/service';
 
 const YEAR = { name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') };
 // Schoolvakanties 2026-2027, regio noord.
@@ -104,6 +105,18 @@ async function seedDemoEvenings(schoolId: string) {
   }
 }
 
+/** The default charter, published; most parents (not the demo logins) have agreed to it already. */
+async function seedDemoCharter(schoolId: string, now: Date) {
+  const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
+  await publishDefaultCharter(director, new Date(Date.UTC(2026, 7, 24)));
+  const version = (await publishedCharter(schoolId))!;
+  const demo = Object.values(DEMO_LOGINS).map((l) => l.email);
+  const guardians = await prisma.membership.findMany({ where: { schoolId, role: 'GUARDIAN', user: { email: { notIn: demo } } }, orderBy: { userId: 'asc' }, select: { userId: true } });
+  await prisma.charterAcknowledgement.createMany({
+    data: guardians.filter((_, i) => i % 4 !== 0).map((g) => ({ versionId: version.id, schoolId, userId: g.userId, acknowledgedAt: now })),
+  });
+}
+
 /** Seeds De Distelvlinder into an empty database (never next to real schools). Returns whether it did. */
 export async function seedDemoSchool(now = new Date()) {
   process.env.MAIL_WORKER = 'off';
@@ -113,6 +126,7 @@ export async function seedDemoSchool(now = new Date()) {
   await prisma.$transaction((tx) => importInto(tx, school.id, year.id, files), { maxWait: 10_000, timeout: 120_000 });
   await setStaffPasswords(school.id);
   await seedDemoEvenings(school.id);
+  await seedDemoCharter(school.id, now);
   await seedDemoRound(school.id, now);
   return true;
 }

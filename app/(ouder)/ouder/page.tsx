@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
 import { guardianRounds } from '@/lib/bookings/queries';
 import { guardianEvents } from '@/lib/events/service';
+import { charterToAcknowledge } from '@/lib/charter/service';
 import { guardianHome } from '@/lib/people/queries';
 
 export async function generateMetadata() {
@@ -17,7 +18,8 @@ export default async function GuardianHomePage() {
   const t = await getTranslations('home.guardian');
   const tc = await getTranslations('common');
   const tb = await getTranslations('booking');
-  const [{ year, children }, rounds, events] = await Promise.all([guardianHome(actor), guardianRounds(actor), guardianEvents(actor)]);
+  const [{ year, children }, rounds, events, charter] = await Promise.all([guardianHome(actor), guardianRounds(actor), guardianEvents(actor), charterToAcknowledge(actor)]);
+  const tch = await getTranslations('charter');
   const tev = await getTranslations('events');
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
@@ -29,6 +31,13 @@ export default async function GuardianHomePage() {
           {t('intro')} {tc('schoolYear', { name: year.name })}
         </p>
       </div>
+      {charter && (
+        <div role="region" aria-labelledby="charter-ask" className="rounded-xl border-2 border-brand-700 bg-brand-50 p-4">
+          <h2 id="charter-ask" className="text-lg font-semibold">{tch('askTitle')}</h2>
+          <p className="mb-2">{tch('askText', { title: charter.title })}</p>
+          <Link href="/afspraken" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">{tch('read')}</Link>
+        </div>
+      )}
       {events.length > 0 && (
         <Card aria-labelledby="upcoming-title">
           <h2 id="upcoming-title" className="text-lg font-semibold">{tev('upcoming')}</h2>
