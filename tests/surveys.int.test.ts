@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db';
+import { surveyCsv, surveyResults } from '@/lib/surveys/results';
+import { createSurvey, mySurveys, saveSurveyDraft, submitSurvey, surveyForRespondent } from '@/lib/surveys/service';
+import { createFamily, createGroup, createSchool, createUser } from './support/factories';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+let w: Awaited<ReturnType<typeof world>>;
+async function world() {
+  const { school, year } = await createSchool();
+  const other = await createSchool();
+  const director = await createUser(school.id, 'DIRECTOR');
+  const teacher = await createUser(school.id, 'TEACHER');
+  const otherDirector = await createUser(other.school.id, 'DIRECTOR');
+  const big = await createGroup(school.id, year.id, '5A');
+  const small = await createGroup(school.id, year.id, '7B');
+  const bigFamilies = await Promise.all(Array.from({ length: 6 }, () => createFamily(school.id, year.id, [big.id])));
+  const smallFamilies = await Promise.all(Array.from({ length: 3 }, () => createFamily(school.id, year.id, [small.id])));
+  const survey = await createSurvey(director.actor, {
+    templateKey: 'schoolscan', audiences: ['GUARDIANS', 'TEAM'], groupIds: [big.id, small.id], anonymous: true, opensAt: '2026-11-16T08:00', closesAt: '2026-11-30T17:00',
+  });
+  return { school, director, teacher, otherDirector, big, small, bigFamilies, smallFamilies, survey };
+}
+beforeAll(async () => {
+  w = await world();
+});
+
+async function answerAll(actor: Parameters<typeof submitSurvey>[0], likert: number) {
+  const { survey } = await surveyForRespondent(actor, w.survey.id, NOW);
+  const answers = Object.fromEntries(survey.questions.map((q) => [q.id, { likert }]));
+  return submitSurvey(actor, w.survey.id, answers, NOW);
+}
+
+describe('surveys', () => {
+  it('invites the guardians of the chosen groups and the team, once each, by mail', async () => {
+    expect(await prisma.surveyInvitation.count({ where: { surveyId: w.survey.id, audience: 'GUARDIANS' } })).toBe(9);
+    expect(await prisma.surveyInvitation.count({ where: { surveyId: w.survey.id, audience: 'TEAM' } })).toBe(2);
+    expect(await prisma.outboxMail.count({ where: { kind: 'survey_invitation', to: w.teacher.user.email } })).toBe(1);
+    expect((await mySurveys(w.bigFamilies[0].guardians[0].actor, NOW)).map((s) => s.survey.id)).toEqual([w.survey.id]);
+  });
+
+  it('saves answers as you go, resumes them, refuses an incomplete submit, and takes one response per person', async () => {
+    const parent = w.bigFamilies[0].guardians[0].actor;
+    const { survey } = await surveyForRespondent(parent, w.survey.id, NOW);
+    const [q1, q2] = survey.questions;
+    await saveSurveyDraft(parent, w.survey.id, { [q1.id]: { likert: 4 } }, NOW);
+    expect((await surveyForRespondent(parent, w.survey.id, NOW)).draft[q1.id]).toEqual({ likert: 4 });
+    const partial = await submitSurvey(parent, w.survey.id, { [q1.id]: { likert: 4 } }, NOW);
+    expect(partial.ok).toBe(false);
+    expect(partial.ok === false && partial.missing).toContain(q2.id);
+    expect(await prisma.surveyResponse.count({ where: { surveyId: w.survey.id } })).toBe(0);
+    expect((await answerAll(parent, 4)).ok).toBe(true);
+    await expect(answerAll(parent, 1)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(surveyForRespondent(parent, w.survey.id, new Date('2026-12-01T12:00:00Z'))).rejects.toMatchObject({ code: 'ROUND_NOT_OPEN' });
+  });
+
+  it('anonymous: the stored response has no link to the person, and drafts are gone after submitting', async () => {
+    const responses = await prisma.surveyResponse.findMany({ where: { surveyId: w.survey.id } });
+    expect(responses.every((r) => r.invitationId === null)).toBe(true);
+    expect(Object.keys(responses[0]).sort()).toEqual(['audience', 'groupIds', 'id', 'invitationId', 'schoolId', 'surveyId']);
+    const inv = await prisma.surveyInvitation.findFirstOrThrow({ where: { surveyId: w.survey.id, userId: w.bigFamilies[0].guardians[0].user.id } });
+    expect([inv.draft, !!inv.submittedAt]).toEqual([null, true]);
+  });
+
+  it('results: parents vs team, small groups and a small team hidden, computed in SQL; CSV export', async () => {
+    for (const f of w.bigFamilies.slice(1)) await answerAll(f.guardians[0].actor, 5);
+    for (const f of w.smallFamilies) await answerAll(f.guardians[0].actor, 2);
+    await answerAll(w.teacher.actor, 3);
+    const r = await surveyResults(w.director.actor, w.survey.id);
+    const q = r.questions[0];
+    const parents = q.per.find((p) => p.audience === 'GUARDIANS')!;
+    const team = q.per.find((p) => p.audience === 'TEAM')!;
+    expect(parents).toMatchObject({ n: 9, hidden: false });
+    expect(parents.mean).toBeCloseTo((4 + 5 * 5 + 2 * 3) / 9, 5);
+    expect(parents.distribution.find((d) => d.value === '5')?.n).toBe(5);
+    expect(team).toMatchObject({ n: 1, hidden: true, mean: null, distribution: [] });
+    expect(q.byGroup.find((g) => g.name === '7B')).toMatchObject({ n: 3, hidden: true, mean: null });
+    expect(q.byGroup.find((g) => g.name === '5A')).toMatchObject({ n: 6, hidden: false });
+    expect(r.rates.find((x) => x.audience === 'GUARDIANS')).toMatchObject({ invited: 9, answered: 9 });
+    const csv = await surveyCsv(w.director.actor, w.survey.id);
+    expect(csv).toContain('sectie;vraag;publiek;antwoord;aantal;gemiddelde;spreiding');
+    expect(csv).toContain('TEAM;(minder dan 5 antwoorden)');
+  });
+
+  it('results are the director’s, of their own school only', async () => {
+    await expect(surveyResults(w.teacher.actor, w.survey.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(surveyResults(w.otherDirector.actor, w.survey.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(surveyForRespondent(w.otherDirector.actor, w.survey.id, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
