@@ -14,6 +14,7 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
     { href: HOME_BY_ROLE[actor.role], label: tn('home') },
     ...(actor.role === 'GUARDIAN' ? [] : [{ href: '/gesprekken', label: tn('talks') }, { href: '/gesprekken/dag', label: tn('day') }]),
     { href: actor.role === 'DIRECTOR' ? '/directie/afspraken' : '/afspraken', label: tn('charter') },
+    { href: actor.role === 'DIRECTOR' ? '/directie/enquetes' : '/enquetes', label: tn('surveys') },
     { href: '/agenda', label: tn('calendar') },
   ];
   const memberships = await membershipsOf(actor.userId);

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { db, LOGINS, signInWithLink, signInWithPassword } from './support';
+
+test('the director opens the schoolscan for two groups and the team; a parent answers; results hide what is too small', async ({ page, browser }) => {
+  const parentEmail = 'ouder2@distelvlinder.demo'; // Sanne (3A) and Daan (6)
+  await signInWithPassword(page, LOGINS.director);
+  await page.getByRole('link', { name: 'Enquêtes', exact: true }).click();
+  await page.getByLabel('Sjabloon', { exact: true }).selectOption({ label: 'Schoolscan: samenwerken van ouders en school' });
+  await page.getByLabel('Team', { exact: true }).check();
+  await page.getByLabel('3A', { exact: true }).check();
+  await page.getByLabel('6', { exact: true }).check();
+  const now = new Date();
+  const local = (d: Date) => new Date(+d - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await page.getByLabel('Opent', { exact: true }).fill(local(new Date(+now - 3_600_000)));
+  await page.getByLabel('Sluit', { exact: true }).fill(local(new Date(+now + 7 * 86_400_000)));
+  await page.getByRole('button', { name: 'Enquête openen' }).click();
+  await expect(page.getByText('De enquête is geopend')).toBeVisible();
+  const survey = await db.survey.findFirstOrThrow({ where: { templateKey: 'schoolscan' }, include: { questions: true } });
+
+  const parent = await browser.newPage();
+  await signInWithLink(parent, parentEmail);
+  await parent.getByRole('link', { name: 'Enquêtes', exact: true }).click();
+  await parent.getByRole('link', { name: 'Invullen' }).click();
+  await expect(parent.getByText('Deze enquête is anoniem')).toBeVisible();
+  for (const group of await parent.getByRole('group').filter({ has: parent.getByText('helemaal eens') }).all()) await group.getByText('eens', { exact: true }).click();
+  await expect(parent.getByText('Uw antwoorden zijn bewaard.')).toBeVisible();
+  await parent.getByRole('button', { name: 'Versturen' }).click();
+  await expect(parent.getByRole('status').filter({ hasText: /ingevuld|verstuurd/ })).toBeVisible();
+  await parent.close();
+
+  const response = await db.surveyResponse.findFirstOrThrow({ where: { surveyId: survey.id } });
+  expect(response.invitationId).toBeNull();
+  expect(await db.surveyAnswer.count({ where: { responseId: response.id, likert: 4 } })).toBe(survey.questions.length);
+
+  await page.goto(`/directie/enquetes/${survey.id}`);
+  await expect(page.getByTestId('rate-GUARDIANS')).toContainText('1 van');
+  await expect(page.getByTestId('result-GUARDIANS').first()).toContainText('Minder dan 5 antwoorden: niet getoond.');
+  const csv = await page.request.get(`/api/surveys/${survey.id}/csv`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain('(minder dan 5 antwoorden)');
+});
