@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
+import { addSurveyAction, evaluateSurveyAction, publishedSummaries, publishSummary, remindSurvey } from '@/lib/surveys/feedback';
 import { surveyCsv, surveyResults } from '@/lib/surveys/results';
 import { createSurvey, mySurveys, saveSurveyDraft, submitSurvey, surveyForRespondent } from '@/lib/surveys/service';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
@@ -86,5 +87,24 @@ describe('surveys', () => {
     await expect(surveyResults(w.teacher.actor, w.survey.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(surveyResults(w.otherDirector.actor, w.survey.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(surveyForRespondent(w.otherDirector.actor, w.survey.id, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('feedback loop', () => {
+  it('reminds only who has not answered, records actions with an evaluation, and publishes a summary to parents', async () => {
+    // Everyone but the director has answered by now.
+    expect(await remindSurvey(w.director.actor, w.survey.id, NOW)).toBe(1);
+    expect(await prisma.outboxMail.count({ where: { kind: 'survey_reminder', to: w.director.user.email } })).toBe(1);
+    expect(await prisma.outboxMail.count({ where: { kind: 'survey_reminder', to: w.teacher.user.email } })).toBe(0);
+
+    const q = (await prisma.surveyQuestion.findFirstOrThrow({ where: { surveyId: w.survey.id }, orderBy: { position: 'asc' } })).id;
+    const action = await addSurveyAction(w.director.actor, w.survey.id, { questionId: q, heard: 'Ouders willen vaker horen hoe het gaat.', action: 'Na elk gesprek een korte samenvatting in het portaal.', owner: 'Team onderbouw', startsOn: '2026-12-01', dueOn: '2027-02-01' });
+    await evaluateSurveyAction(w.director.actor, action.id, { goal: 'Ouders beter informeren', results: 'Gedaan in alle groepen', bottlenecks: '', nextSteps: 'Doorgaan' });
+    await expect(evaluateSurveyAction(w.otherDirector.actor, action.id, { goal: 'x', results: 'x', bottlenecks: '', nextSteps: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await publishSummary(w.director.actor, w.survey.id, 'Dank voor het invullen! Dit gaan we doen.');
+    const [summary] = await publishedSummaries(w.bigFamilies[0].guardians[0].actor);
+    expect(summary.summary).toBe('Dank voor het invullen! Dit gaan we doen.');
+    expect(summary.actions.map((a) => a.owner)).toEqual(['Team onderbouw']);
+    await expect(publishSummary(w.teacher.actor, w.survey.id, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -28,3 +28,26 @@ export const answersSchema = z.object({ surveyId: id, answers: z.record(id, answ
 
 /** Breakdowns with fewer answers than this are not shown, so nobody can be singled out. */
 export const MIN_GROUP_SIZE = 5;
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime');
+export const actionSchema = z
+  .object({
+    questionId: z.string().max(40).optional(),
+    heard: z.string().trim().min(1, 'required').max(1000, 'tooLong'),
+    action: z.string().trim().min(1, 'required').max(1000, 'tooLong'),
+    owner: z.string().trim().min(1, 'required').max(120, 'tooLong'),
+    startsOn: date,
+    dueOn: date,
+  })
+  .refine((v) => v.startsOn <= v.dueOn, { message: 'deadlineBeforeOpening', path: ['dueOn'] });
+export type ActionInput = z.infer<typeof actionSchema>;
+
+/** The evaluation form of annex II (002): goal, results, bottlenecks, next steps. */
+export const evaluationSchema = z.object({
+  goal: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
+  results: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
+  bottlenecks: z.string().trim().max(2000, 'tooLong'),
+  nextSteps: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
+});
+export type EvaluationInput = z.infer<typeof evaluationSchema>;
+export const summarySchema = z.object({ surveyId: z.string().min(1).max(40), summary: z.string().trim().min(1, 'required').max(5000, 'tooLong') });

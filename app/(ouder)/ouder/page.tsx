@@ -7,6 +7,7 @@ import { fullName, namesList } from '@/lib/format/name';
 import { guardianRounds } from '@/lib/bookings/queries';
 import { guardianEvents } from '@/lib/events/service';
 import { charterToAcknowledge } from '@/lib/charter/service';
+import { publishedSummaries } from '@/lib/surveys/feedback';
 import { guardianHome } from '@/lib/people/queries';
 
 export async function generateMetadata() {
@@ -19,6 +20,8 @@ export default async function GuardianHomePage() {
   const tc = await getTranslations('common');
   const tb = await getTranslations('booking');
   const [{ year, children }, rounds, events, charter] = await Promise.all([guardianHome(actor), guardianRounds(actor), guardianEvents(actor), charterToAcknowledge(actor)]);
+  const summaries = await publishedSummaries(actor);
+  const tf = await getTranslations('feedback');
   const tch = await getTranslations('charter');
   const tev = await getTranslations('events');
   const format = await getFormatter();
@@ -51,6 +54,17 @@ export default async function GuardianHomePage() {
           </ul>
         </Card>
       )}
+      {summaries.map((s) => (
+        <Card key={s.id} aria-labelledby={`summary-${s.id}`}>
+          <h2 id={`summary-${s.id}`} className="text-lg font-semibold">{tf('parentsTitle', { title: s.title })}</h2>
+          <p className="whitespace-pre-line">{s.summary}</p>
+          {s.actions.length > 0 && (
+            <ul className="mt-2 list-inside list-disc">
+              {s.actions.map((a) => <li key={a.id}>{a.action} <span className="text-stone-600">({a.owner})</span></li>)}
+            </ul>
+          )}
+        </Card>
+      ))}
       {children.length === 0 && <p>{t('noChildren')}</p>}
       <ul className="grid gap-4 sm:grid-cols-2">
         {children.map((child) => {

@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
 import { Distribution } from '@/components/surveys/Distribution';
+import { AddActionForm, EvaluateForm, RemindSurveyForm, SummaryForm } from '@/components/surveys/FeedbackForms';
+import { surveyActions } from '@/lib/surveys/feedback';
 import { Card } from '@/components/ui/Card';
 import { PrintButton } from '@/components/ui/PrintButton';
 import { requireRole } from '@/lib/auth/actor';
@@ -16,7 +18,10 @@ export default async function SurveyResultsPage({ params, searchParams }: { para
   const filter = typeof zoek === 'string' ? zoek.slice(0, 100) : '';
   const r = await orNotFound(surveyResults(actor, id, filter));
   const t = await getTranslations('surveys');
+  const tf = await getTranslations('feedback');
   const format = await getFormatter();
+  const actions = await surveyActions(actor, id);
+  const openInvitations = r.rates.reduce((a, x) => a + x.invited - x.answered, 0);
   const num = (x: number) => format.number(x, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const label = (type: string, value: string) => (type === 'LIKERT' ? t(`likert.${value}`) : type === 'YES_NO' ? t(value as 'yes' | 'no') : value);
   return (
@@ -43,6 +48,30 @@ export default async function SurveyResultsPage({ params, searchParams }: { para
           <p className="mt-1 text-stone-700">{r.groupRates.map((g) => `${g.name}: ${Math.round((g.answered / Math.max(1, g.invited)) * 100)}%`).join(' · ')}</p>
         )}
         <p className="mt-2 text-sm text-stone-600">{t('privacyNote', { min: MIN_GROUP_SIZE })}</p>
+      </Card>
+      <Card aria-labelledby="loop" className="print:hidden">
+        <h2 id="loop" className="mb-2 text-lg font-semibold">{tf('title')}</h2>
+        <div className="flex flex-col gap-6">
+          <RemindSurveyForm surveyId={id} open={openInvitations} />
+          {actions.length > 0 && (
+            <ul className="flex flex-col gap-3">
+              {actions.map((a) => (
+                <li key={a.id} className="rounded-lg bg-stone-100 p-3" data-testid="survey-action">
+                  <p><span className="font-medium">{tf('heard')}:</span> {a.heard}</p>
+                  <p><span className="font-medium">{tf('willDo')}:</span> {a.action}</p>
+                  <p className="text-sm text-stone-700">{tf('ownerDates', { owner: a.owner, from: format.dateTime(a.startsOn, { dateStyle: 'medium', timeZone: 'UTC' }), to: format.dateTime(a.dueOn, { dateStyle: 'medium', timeZone: 'UTC' }) })}</p>
+                  {a.evaluatedAt ? (
+                    <p className="mt-1 text-sm">{tf('evaluatedSummary', { results: a.evalResults ?? '', next: a.evalNextSteps ?? '' })}</p>
+                  ) : (
+                    <details className="mt-1"><summary className="min-h-11 cursor-pointer">{tf('evaluate')}</summary><EvaluateForm surveyId={id} actionId={a.id} /></details>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <details><summary className="min-h-11 cursor-pointer font-medium">{tf('addAction')}</summary><AddActionForm surveyId={id} questions={r.questions.map((q) => ({ id: q.id, text: q.text }))} /></details>
+          <SummaryForm surveyId={id} summary={r.survey.summary ?? ''} />
+        </div>
       </Card>
       <form className="flex gap-2 print:hidden" role="search">
         <label htmlFor="zoek" className="sr-only">{t('filterOpen')}</label>

@@ -1,0 +1,73 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { formatTalkTime } from '@/lib/format/time';
+import { translatorFor } from '@/lib/i18n/translator';
+import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import type { ActionInput, EvaluationInput } from './schemas';
+
+// What the director does with the results: actions per question, a summary published to parents,
+// evaluations of each action, and reminders to those who have not answered yet.
+
+async function ownSurvey(actor: Actor, surveyId: string) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  const survey = await prisma.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId } });
+  if (!survey) throw new AppError('NOT_FOUND');
+  return survey;
+}
+
+export async function addSurveyAction(actor: Actor, surveyId: string, input: ActionInput) {
+  await ownSurvey(actor, surveyId);
+  if (input.questionId && !(await prisma.surveyQuestion.findFirst({ where: { id: input.questionId, surveyId } }))) throw new AppError('NOT_FOUND');
+  return prisma.surveyAction.create({
+    data: { schoolId: actor.schoolId, surveyId, questionId: input.questionId || null, heard: input.heard, action: input.action, owner: input.owner, startsOn: new Date(input.startsOn), dueOn: new Date(input.dueOn) },
+  });
+}
+
+export async function evaluateSurveyAction(actor: Actor, actionId: string, input: EvaluationInput, now = new Date()) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  const res = await prisma.surveyAction.updateMany({
+    where: { id: actionId, schoolId: actor.schoolId },
+    data: { evalGoal: input.goal, evalResults: input.results, evalBottlenecks: input.bottlenecks, evalNextSteps: input.nextSteps, evaluatedAt: now },
+  });
+  if (res.count !== 1) throw new AppError('NOT_FOUND');
+}
+
+export function surveyActions(actor: Actor, surveyId: string) {
+  return prisma.surveyAction.findMany({ where: { surveyId, schoolId: actor.schoolId }, orderBy: { createdAt: 'asc' } });
+}
+
+/** Publish (or update) the results summary; parents of the school see it on their home page. */
+export async function publishSummary(actor: Actor, surveyId: string, summary: string, now = new Date()) {
+  await ownSurvey(actor, surveyId);
+  await prisma.survey.update({ where: { id: surveyId }, data: { summary, summaryPublishedAt: now } });
+}
+
+/** Published summaries with their actions, for parents' home pages (no results of small groups in them). */
+export function publishedSummaries(actor: Actor) {
+  return prisma.survey.findMany({
+    where: { schoolId: actor.schoolId, summaryPublishedAt: { not: null } },
+    orderBy: { summaryPublishedAt: 'desc' },
+    take: 3,
+    select: { id: true, title: true, summary: true, summaryPublishedAt: true, actions: { orderBy: { createdAt: 'asc' }, select: { id: true, heard: true, action: true, owner: true, dueOn: true } } },
+  });
+}
+
+/** Remind only those who have not answered yet (the invitation says who; never what). */
+export async function remindSurvey(actor: Actor, surveyId: string, now = new Date()) {
+  const survey = await ownSurvey(actor, surveyId);
+  if (now > survey.closesAt) throw new AppError('DEADLINE_PASSED');
+  const open = await prisma.surveyInvitation.findMany({ where: { surveyId, submittedAt: null }, select: { id: true, userId: true } });
+  const users = await prisma.user.findMany({ where: { id: { in: open.map((i) => i.userId) } }, select: { email: true, firstName: true, locale: true } });
+  await prisma.$transaction(async (tx) => {
+    for (const u of users) {
+      const t = await translatorFor(u.locale, 'mail.surveyReminder');
+      const v = { name: u.firstName, title: survey.title, until: formatTalkTime(survey.closesAt, u.locale) };
+      await enqueueMail(tx, { to: u.email, schoolId: actor.schoolId, kind: 'survey_reminder', subject: t('subject', v), text: t('body', v) });
+    }
+    await tx.surveyInvitation.updateMany({ where: { id: { in: open.map((i) => i.id) } }, data: { remindedAt: now } });
+  });
+  kickMailDelivery();
+  return users.length;
+}
