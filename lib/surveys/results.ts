@@ -12,30 +12,62 @@ import { MIN_GROUP_SIZE } from './schemas';
 type Dist = { questionId: string; audience: SurveyAudience; value: string; n: number };
 type Stat = { questionId: string; audience: SurveyAudience; n: number; mean: number | null; sd: number | null };
 
+/**
+ * One pass over the answers, grouped by question, audience, the respondent's groups and the value;
+ * counts, means, spreads and per-group means are all derived from that small result.
+ */
 async function stats(surveyId: string) {
-  const [distribution, likert, groupMeans] = await Promise.all([
-    prisma.$queryRaw<Dist[]>`
-      SELECT a."questionId", r.audience, v.value, count(*)::int AS n
+  const [cells, choiceCells] = await Promise.all([
+    prisma.$queryRaw<{ questionId: string; audience: SurveyAudience; groupIds: string[]; likert: number | null; yes: boolean | null; n: number }[]>`
+      SELECT a."questionId", r.audience, r."groupIds", a.likert, a.yes, count(*)::int AS n
       FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId"
-      CROSS JOIN LATERAL (
-        SELECT a.likert::text AS value WHERE a.likert IS NOT NULL
-        UNION ALL SELECT CASE WHEN a.yes THEN 'yes' ELSE 'no' END WHERE a.yes IS NOT NULL
-        UNION ALL SELECT unnest(a.choices)
-      ) v
       WHERE r."surveyId" = ${surveyId}
+      GROUP BY 1, 2, 3, 4, 5`,
+    prisma.$queryRaw<Dist[]>`
+      SELECT a."questionId", r.audience, c AS value, count(*)::int AS n
+      FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId", unnest(a.choices) c
+      WHERE r."surveyId" = ${surveyId} AND cardinality(a.choices) > 0
       GROUP BY 1, 2, 3`,
-    prisma.$queryRaw<Stat[]>`
-      SELECT a."questionId", r.audience, count(*)::int AS n, avg(a.likert)::float8 AS mean, stddev_samp(a.likert)::float8 AS sd
-      FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId"
-      WHERE r."surveyId" = ${surveyId} AND (a.likert IS NOT NULL OR a.yes IS NOT NULL OR cardinality(a.choices) > 0 OR a.text IS NOT NULL)
-      GROUP BY 1, 2`,
-    prisma.$queryRaw<{ questionId: string; groupId: string; n: number; mean: number | null }[]>`
-      SELECT a."questionId", g AS "groupId", count(*)::int AS n, avg(a.likert)::float8 AS mean
-      FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId", unnest(r."groupIds") g
-      WHERE r."surveyId" = ${surveyId} AND a.likert IS NOT NULL
-      GROUP BY 1, 2`,
   ]);
-  return { distribution, likert, groupMeans };
+  const key = (...parts: string[]) => parts.join('\u0000');
+  const dist = new Map<string, Dist>();
+  const acc = new Map<string, { questionId: string; audience: SurveyAudience; n: number; ln: number; sum: number; sq: number }>();
+  const groups = new Map<string, { questionId: string; groupId: string; n: number; sum: number }>();
+  for (const c of cells) {
+    const value = c.likert != null ? String(c.likert) : c.yes != null ? (c.yes ? 'yes' : 'no') : null;
+    if (value) {
+      const k = key(c.questionId, c.audience, value);
+      const d = dist.get(k) ?? { questionId: c.questionId, audience: c.audience, value, n: 0 };
+      d.n += c.n;
+      dist.set(k, d);
+    }
+    const a = acc.get(key(c.questionId, c.audience)) ?? { questionId: c.questionId, audience: c.audience, n: 0, ln: 0, sum: 0, sq: 0 };
+    a.n += c.n;
+    if (c.likert != null) {
+      a.ln += c.n;
+      a.sum += c.likert * c.n;
+      a.sq += c.likert * c.likert * c.n;
+      for (const groupId of c.groupIds) {
+        const g = groups.get(key(c.questionId, groupId)) ?? { questionId: c.questionId, groupId, n: 0, sum: 0 };
+        g.n += c.n;
+        g.sum += c.likert * c.n;
+        groups.set(key(c.questionId, groupId), g);
+      }
+    }
+    acc.set(key(c.questionId, c.audience), a);
+  }
+  const likert: Stat[] = [...acc.values()].map((a) => ({
+    questionId: a.questionId,
+    audience: a.audience,
+    n: a.n,
+    mean: a.ln ? a.sum / a.ln : null,
+    sd: a.ln > 1 ? Math.sqrt(Math.max(0, (a.sq - (a.sum * a.sum) / a.ln) / (a.ln - 1))) : null,
+  }));
+  return {
+    distribution: [...dist.values(), ...choiceCells],
+    likert,
+    groupMeans: [...groups.values()].map((g) => ({ questionId: g.questionId, groupId: g.groupId, n: g.n, mean: g.n ? g.sum / g.n : null })),
+  };
 }
 
 export async function surveyResults(actor: Actor, surveyId: string, openFilter = '') {
