@@ -38,4 +38,24 @@ test('the director opens the schoolscan for two groups and the team; a parent an
   const csv = await page.request.get(`/api/surveys/${survey.id}/csv`);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain('(minder dan 5 antwoorden)');
+
+  // Feedback loop: an action and a published summary, which parents see on their home page.
+  await page.locator('summary', { hasText: 'Actie toevoegen' }).click();
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Actie toevoegen' }) });
+  await form.getByLabel('Wat we hoorden', { exact: true }).fill('Ouders willen vaker horen hoe het met hun kind gaat.');
+  await form.getByLabel('Wat we gaan doen', { exact: true }).fill('Na elk gesprek een samenvatting in het portaal.');
+  await form.getByLabel('Wie', { exact: true }).fill('Team onderbouw');
+  await form.getByLabel('Vanaf', { exact: true }).fill('2026-12-01');
+  await form.getByLabel('Klaar op', { exact: true }).fill('2027-02-01');
+  await form.getByRole('button', { name: 'Actie toevoegen' }).click();
+  await expect(page.getByTestId('survey-action')).toContainText('Team onderbouw');
+  await page.getByLabel('Samenvatting voor ouders').fill('Dank voor het invullen! Dit hoorden we en dit gaan we doen.');
+  await page.getByRole('button', { name: 'Publiceren voor ouders' }).click();
+  await expect(page.getByText('De samenvatting staat op de startpagina van de ouders.')).toBeVisible();
+
+  const reader = await browser.newPage();
+  await signInWithLink(reader, 'informatie@distelvlinder.demo');
+  await expect(reader.getByRole('region', { name: /Uitkomst: Schoolscan/ })).toContainText('Dank voor het invullen!');
+  await expect(reader.getByRole('region', { name: /Uitkomst: Schoolscan/ })).toContainText('Na elk gesprek een samenvatting in het portaal.');
+  await reader.close();
 });
