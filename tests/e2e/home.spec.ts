@@ -9,7 +9,7 @@ test('a parent signs in with an e-mail link on a phone and sees each child with 
   });
   expect(children.length).toBeGreaterThanOrEqual(2);
 
-  await signInWithLink(page, LOGINS.guardian);
+  await signInWithLink(page, LOGINS.guardian, { fresh: true });
   await expect(page).toHaveURL(/\/ouder$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn kinderen');
   for (const child of children) {
@@ -51,7 +51,7 @@ test('a teacher signs in with a password and sees their groups, pupils and duo c
     where: { email: LOGINS.teacher },
     select: { id: true, groupTeachers: { select: { group: { select: { name: true, _count: { select: { enrolments: true } }, teachers: { select: { user: true } } } } } } },
   });
-  await signInWithPassword(page, LOGINS.teacher);
+  await signInWithPassword(page, LOGINS.teacher, undefined, { fresh: true });
   await expect(page).toHaveURL(/\/leerkracht$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn groepen');
   for (const { group } of teacher.groupTeachers) {
@@ -64,7 +64,7 @@ test('a teacher signs in with a password and sees their groups, pupils and duo c
 test('the director sees the school in numbers and the team, in Dutch and English', async ({ page }) => {
   const school = await db.school.findUniqueOrThrow({ where: { slug: 'distelvlinder' }, select: { id: true } });
   const groups = await db.group.count({ where: { schoolId: school.id } });
-  await signInWithPassword(page, LOGINS.director);
+  await signInWithPassword(page, LOGINS.director, undefined, { fresh: true });
   await expect(page).toHaveURL(/\/directie$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Schooloverzicht');
   await expect(page.getByTestId('total-groups')).toHaveText(String(groups));

@@ -1,4 +1,4 @@
-import { expect, request, type Page } from '@playwright/test';
+import { type Cookie, expect, request, type Page } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import { createPrisma } from '@/lib/db';
 import { baseDatabaseUrl, withDatabase } from '../../scripts/embedded-pg';
@@ -14,18 +14,38 @@ export const LOGINS = {
   otherDirector: 'directeur@regenboog.demo',
 };
 
-/** Staff sign in the way a teacher would: the password form on /inloggen. */
-export async function signInWithPassword(page: Page, email: string, password = PASSWORD) {
+// Sessions already made through the real forms in this run, per e-mail address. Re-using them keeps
+// the suite under the sign-in rate limit (5 attempts per account per 15 minutes), which it tests too.
+const sessions = new Map<string, Cookie[]>();
+
+async function reuseSession(page: Page, email: string) {
+  const cookies = sessions.get(email);
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  await page.goto('/');
+  await expect(page).not.toHaveURL(/\/inloggen/);
+  return true;
+}
+
+async function remember(page: Page, email: string) {
+  sessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes('next-auth.session-token')));
+}
+
+/** Staff sign in the way a teacher would: the password form on /inloggen (`fresh` forces the form). */
+export async function signInWithPassword(page: Page, email: string, password = PASSWORD, { fresh = false } = {}) {
+  if (!fresh && (await reuseSession(page, email))) return;
   await page.goto('/inloggen');
   const staff = page.getByRole('region', { name: /medewerkers|staff/i });
   await staff.getByLabel(/e-mail/i).fill(email);
   await staff.getByLabel(/wachtwoord|password/i).fill(password);
   await staff.getByRole('button', { name: /inloggen met wachtwoord|sign in with password/i }).click();
   await expect(page).not.toHaveURL(/\/inloggen/);
+  await remember(page, email);
 }
 
 /** Parents sign in with the e-mail link; in the demo the mail is read from /demo/mail. */
-export async function signInWithLink(page: Page, email: string) {
+export async function signInWithLink(page: Page, email: string, { fresh = false } = {}) {
+  if (!fresh && (await reuseSession(page, email))) return;
   await page.goto('/inloggen');
   await page.getByLabel(/^e-mailadres|^e-mail address/i).first().fill(email);
   await page.getByRole('button', { name: /stuur mij een inloglink|send me a sign-in link/i }).click();
@@ -34,6 +54,7 @@ export async function signInWithLink(page: Page, email: string) {
   await page.goto(link);
   await page.getByRole('button', { name: /^inloggen$|^sign in$/i }).click();
   await expect(page).not.toHaveURL(/\/inloggen/);
+  await remember(page, email);
 }
 
 export async function latestLinkFor(email: string) {
