@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
 import { addSurveyAction, evaluateSurveyAction, publishedSummaries, publishSummary, remindSurvey } from '@/lib/surveys/feedback';
 import { surveyCsv, surveyResults } from '@/lib/surveys/results';
-import { createSurvey, mySurveys, saveSurveyDraft, submitSurvey, surveyForRespondent } from '@/lib/surveys/service';
+import { editQuestionsSchema } from '@/lib/surveys/schemas';
+import { createSurvey, mySurveys, saveSurveyDraft, submitSurvey, surveyForRespondent, updateSurveyQuestions } from '@/lib/surveys/service';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -106,5 +107,27 @@ describe('feedback loop', () => {
     expect(summary.summary).toBe('Dank voor het invullen! Dit gaan we doen.');
     expect(summary.actions.map((a) => a.owner)).toEqual(['Team onderbouw']);
     await expect(publishSummary(w.teacher.actor, w.survey.id, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('builder', () => {
+  it('the director reshapes the questions until the first answer, then they are fixed', async () => {
+    const s = await createSurvey(w.director.actor, { templateKey: 'school_kind', audiences: ['GUARDIANS'], groupIds: [w.small.id], anonymous: false, opensAt: '2026-11-16T08:00', closesAt: '2026-11-30T17:00' });
+    const questions = [
+      { section: 'Contact', type: 'LIKERT' as const, text: 'De leerkracht is goed bereikbaar.', required: true, options: [] },
+      { section: 'Contact', type: 'SINGLE' as const, text: 'Hoe wilt u informatie krijgen?', required: false, options: ['Portaal', 'E-mail', 'Papier'] },
+      { section: 'Tot slot', type: 'OPEN' as const, text: 'Wat wilt u nog kwijt?', required: false, options: [] },
+    ];
+    expect(editQuestionsSchema.safeParse({ surveyId: s.id, questions: [{ ...questions[1], options: ['Alleen'] }] }).success).toBe(false);
+    await expect(updateSurveyQuestions(w.teacher.actor, s.id, questions)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await updateSurveyQuestions(w.director.actor, s.id, questions);
+    const stored = await prisma.surveyQuestion.findMany({ where: { surveyId: s.id }, orderBy: { position: 'asc' } });
+    expect(stored.map((q) => [q.section, q.type, q.required, q.options.length])).toEqual([['Contact', 'LIKERT', true, 0], ['Contact', 'SINGLE', false, 3], ['Tot slot', 'OPEN', false, 0]]);
+
+    const parent = w.smallFamilies[0].guardians[0].actor;
+    expect((await submitSurvey(parent, s.id, { [stored[0].id]: { likert: 5 }, [stored[1].id]: { choices: ['Portaal'] } }, NOW)).ok).toBe(true);
+    // Named survey: the response says whose it is.
+    expect((await prisma.surveyResponse.findFirstOrThrow({ where: { surveyId: s.id } })).invitationId).not.toBeNull();
+    await expect(updateSurveyQuestions(w.director.actor, s.id, questions)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
 import { addSurveyAction, evaluateSurveyAction, publishSummary, remindSurvey } from './feedback';
-import { actionSchema, answersSchema, createSurveySchema, evaluationSchema, summarySchema } from './schemas';
-import { createSurvey, saveSurveyDraft, submitSurvey } from './service';
+import { actionSchema, answersSchema, createSurveySchema, editQuestionsSchema, evaluationSchema, summarySchema } from './schemas';
+import { createSurvey, saveSurveyDraft, submitSurvey, updateSurveyQuestions } from './service';
 
 export async function createSurveyAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('DIRECTOR');
@@ -102,4 +102,17 @@ export async function remindSurveyAction(_prev: ActionResult<{ sent: number }> |
   } catch (e) {
     return toActionError(e);
   }
+}
+
+export async function editQuestionsAction(input: unknown): Promise<ActionResult> {
+  const actor = await requireRole('DIRECTOR');
+  const parsed = editQuestionsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await updateSurveyQuestions(actor, parsed.data.surveyId, parsed.data.questions);
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/directie/enquetes/${parsed.data.surveyId}`);
+  return { ok: true };
 }

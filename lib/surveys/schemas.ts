@@ -51,3 +51,23 @@ export const evaluationSchema = z.object({
 });
 export type EvaluationInput = z.infer<typeof evaluationSchema>;
 export const summarySchema = z.object({ surveyId: z.string().min(1).max(40), summary: z.string().trim().min(1, 'required').max(5000, 'tooLong') });
+
+export const questionTypes = ['LIKERT', 'YES_NO', 'SINGLE', 'MULTI', 'OPEN'] as const;
+export const editQuestionsSchema = z.object({
+  surveyId: id,
+  questions: z
+    .array(
+      z
+        .object({
+          section: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+          type: z.enum(questionTypes),
+          text: z.string().trim().min(1, 'required').max(500, 'tooLong'),
+          required: z.boolean(),
+          options: z.array(z.string().trim().min(1).max(200, 'tooLong')).max(20, 'tooLong'),
+        })
+        .refine((q) => !['SINGLE', 'MULTI'].includes(q.type) || q.options.length >= 2, { message: 'needsOptions', path: ['options'] }),
+    )
+    .min(1, 'required')
+    .max(100, 'tooLong'),
+});
+export type EditQuestionsInput = z.infer<typeof editQuestionsSchema>;

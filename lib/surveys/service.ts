@@ -8,7 +8,7 @@ import { formatTalkTime, zonedToUtc } from '@/lib/format/time';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
 import { currentSchoolYear } from '@/lib/school/year';
-import type { Answer, CreateSurveyInput } from './schemas';
+import type { Answer, CreateSurveyInput, EditQuestionsInput } from './schemas';
 import { SURVEY_TEMPLATES } from './templates';
 
 // Surveys: the director opens one from a template for guardians of chosen groups and/or the team.
@@ -165,4 +165,27 @@ export async function submitSurvey(actor: Actor, surveyId: string, answers: Reco
     });
   });
   return { ok: true as const };
+}
+
+/** The director shapes the questions (sections, types, required) until the first answer comes in. */
+export async function updateSurveyQuestions(actor: Actor, surveyId: string, questions: EditQuestionsInput['questions']) {
+  directorOnly(actor);
+  await prisma.$transaction(async (tx) => {
+    const survey = await tx.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId }, include: { _count: { select: { responses: true } } } });
+    if (!survey) throw new AppError('NOT_FOUND');
+    if (survey._count.responses > 0) throw new AppError('CONFLICT');
+    // Lock out a submit that started before this edit: drafts refer to the old questions.
+    await tx.surveyInvitation.updateMany({ where: { surveyId, submittedAt: null }, data: { draft: Prisma.DbNull } });
+    await tx.surveyQuestion.deleteMany({ where: { surveyId } });
+    await tx.surveyQuestion.createMany({
+      data: questions.map((q, position) => ({ schoolId: actor.schoolId, surveyId, position, section: q.section, type: q.type, text: q.text, required: q.required, options: ['SINGLE', 'MULTI'].includes(q.type) ? q.options : [] })),
+    });
+  });
+}
+
+export async function surveyForEditing(actor: Actor, surveyId: string) {
+  directorOnly(actor);
+  const survey = await prisma.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId }, include: { questions: { orderBy: { position: 'asc' } }, _count: { select: { responses: true } } } });
+  if (!survey) throw new AppError('NOT_FOUND');
+  return survey;
 }

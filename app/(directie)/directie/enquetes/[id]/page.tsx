@@ -33,6 +33,7 @@ export default async function SurveyResultsPage({ params, searchParams }: { para
           {r.previous && <p className="text-stone-700">{t('comparedWith', { title: r.previous.title, date: format.dateTime(r.previous.closesAt, { dateStyle: 'medium' }) })}</p>}
         </div>
         <div className="flex gap-2 print:hidden">
+          <Link href={`/directie/enquetes/${id}/vragen`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-3">{t('editQuestions')}</Link>
           <a href={`/api/surveys/${id}/csv`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-3">{t('exportCsv')}</a>
           <PrintButton label={t('print')} />
         </div>
