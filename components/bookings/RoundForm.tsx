@@ -6,6 +6,7 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { useFieldError } from '@/components/ui/useFieldError';
 import { createRoundAction } from '@/lib/bookings/staff-actions';
 
 type Options = { stages: { id: string; name: string; durationMinutes: number }[]; groups: { id: string; name: string; duo: boolean }[] };
@@ -14,8 +15,7 @@ export function RoundForm({ options }: { options: Options }) {
   const t = useTranslations('rounds');
   const te = useTranslations('errors');
   const [state, action, pending] = useActionState(createRoundAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  const err = (k: string) => (fe?.[k]?.[0] ? te(fe[k]![0]) : undefined);
+  const err = useFieldError(state);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <div className="flex flex-col gap-1">

@@ -5,14 +5,14 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { useFieldError } from '@/components/ui/useFieldError';
 import { createEventAction } from '@/lib/events/actions';
 
 export function EventForm({ stages, groups }: { stages: { id: string; name: string }[]; groups: { id: string; name: string }[] }) {
   const t = useTranslations('events');
   const te = useTranslations('errors');
   const [state, action, pending] = useActionState(createEventAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  const err = (k: string) => (fe?.[k]?.[0] ? te(fe[k]![0]) : undefined);
+  const err = useFieldError(state);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="stageId" value={stages[0]?.id ?? ''} />

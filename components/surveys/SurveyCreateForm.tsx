@@ -5,14 +5,14 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { useFieldError } from '@/components/ui/useFieldError';
 import { createSurveyAction } from '@/lib/surveys/actions';
 
 export function SurveyCreateForm({ templates, groups }: { templates: { key: string; title: string }[]; groups: { id: string; name: string }[] }) {
   const t = useTranslations('surveys');
   const te = useTranslations('errors');
   const [state, action, pending] = useActionState(createSurveyAction, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  const err = (k: string) => (fe?.[k]?.[0] ? te(fe[k]![0]) : undefined);
+  const err = useFieldError(state);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <div className="flex flex-col gap-1">
