@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { db, LOGINS, signInWithLink, signInWithPassword } from './support';
+
+// WCAG 2.2 AA checks by axe-core on the main page of every role, in Dutch.
+async function expectNoViolations(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  expect(summary, name).toEqual([]);
+  expect(result.passes.length, `${name}: axe ran its rules`).toBeGreaterThan(10);
+}
+
+test('the check itself catches a violation', async ({ page }) => {
+  await page.goto('/inloggen');
+  await page.evaluate(() => document.querySelector('#main')?.insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text">'));
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a']).analyze();
+  expect(result.violations.map((v) => v.id)).toContain('label');
+});
+
+test('sign-in page', async ({ page }) => {
+  await page.goto('/inloggen');
+  await expectNoViolations(page, '/inloggen');
+});
+
+test('parent pages', async ({ page }) => {
+  await signInWithLink(page, LOGINS.guardian);
+  await expectNoViolations(page, '/ouder');
+  const round = await db.talkRound.findFirstOrThrow({ where: { name: 'Welbevindengesprekken' } });
+  await page.goto(`/ouder/gesprekken/${round.id}`);
+  await expectNoViolations(page, 'booking');
+  await page.goto('/afspraken');
+  await expectNoViolations(page, '/afspraken');
+});
+
+test('teacher pages', async ({ page }) => {
+  await signInWithPassword(page, LOGINS.teacher);
+  await expectNoViolations(page, '/leerkracht');
+  await page.goto('/gesprekken');
+  await expectNoViolations(page, '/gesprekken');
+  await page.goto('/gesprekken/dag');
+  await expectNoViolations(page, '/gesprekken/dag');
+});
+
+test('director pages', async ({ page }) => {
+  await signInWithPassword(page, LOGINS.director);
+  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes']) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+});
