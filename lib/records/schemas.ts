@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const id = z.string().min(1).max(40);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime');
+
+export const agreementInput = z.object({
+  owner: z.enum(['CHILD', 'PARENT', 'TEACHER', 'SCHOOL']),
+  what: z.string().trim().min(1, 'required').max(500, 'tooLong'),
+  dueOn: date.optional().or(z.literal('').transform(() => undefined)),
+  sharing: z.string().trim().max(300, 'tooLong').optional(),
+});
+
+export const recordSchema = z.object({
+  recordId: id.optional(),
+  childId: id,
+  kind: z.enum(['talk', 'phone', 'extra']).default('talk'),
+  stageKey: z.string().max(40).optional(),
+  title: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  heldOn: date,
+  notes: z.record(z.string().max(300), z.string().max(5000, 'tooLong')).default({}),
+  agreements: z.array(agreementInput).max(20).default([]),
+});
+export type RecordInput = z.infer<typeof recordSchema>;
+
+export const agreementStatusSchema = z.object({ agreementId: id, status: z.enum(['OPEN', 'ACHIEVED', 'ADJUSTED', 'DROPPED']), note: z.string().trim().max(500, 'tooLong').optional() });
+export const agreementResponseSchema = z.object({ agreementId: id, kind: z.enum(['parent_done', 'parent_help']), note: z.string().trim().max(500, 'tooLong').optional() });
+export const confirmSchema = z.object({ recordId: id, response: z.string().trim().max(2000, 'tooLong').optional() });

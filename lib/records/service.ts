@@ -1,0 +1,129 @@
+import 'server-only';
+import { childScope } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { fullName } from '@/lib/format/name';
+import { translatorFor } from '@/lib/i18n/translator';
+import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { currentSchoolYear } from '@/lib/school/year';
+import type { RecordInput } from './schemas';
+
+// Talk records and agreements: the shared child file. Staff write (drafts autosave, publishing is
+// deliberate); every guardian reads what is published and responds; nothing about a child exists
+// that its guardians cannot see once published. Staff reads and writes go to the audit log.
+
+async function assertChild(actor: Actor, childId: string, db: Tx | typeof prisma = prisma) {
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) throw new AppError('NOT_FOUND');
+  const child = await db.child.findFirst({ where: { AND: [{ id: childId }, await childScope(actor, year.id)] }, select: { id: true, firstName: true, prefix: true, lastName: true } });
+  if (!child) throw new AppError('NOT_FOUND');
+  return child;
+}
+
+function audit(db: Tx | typeof prisma, actor: Actor, childId: string, action: 'read' | 'write', subject: string) {
+  if (actor.role === 'GUARDIAN') return Promise.resolve();
+  return db.fileAudit.create({ data: { schoolId: actor.schoolId, childId, actorId: actor.userId, action, subject } });
+}
+
+function staffOnly(actor: Actor) {
+  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+}
+
+/** Save a draft record with its agreements (replacing the draft's agreements). Published records do not change. */
+export async function saveRecord(actor: Actor, input: RecordInput) {
+  staffOnly(actor);
+  return prisma.$transaction(async (tx) => {
+    await assertChild(actor, input.childId, tx);
+    const data = { kind: input.kind, stageKey: input.stageKey ?? null, title: input.title, heldOn: new Date(input.heldOn), notes: input.notes };
+    let recordId = input.recordId;
+    if (recordId) {
+      const existing = await tx.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId, childId: input.childId } });
+      if (!existing) throw new AppError('NOT_FOUND');
+      if (existing.publishedAt) throw new AppError('CONFLICT');
+      await tx.talkRecord.update({ where: { id: recordId }, data });
+      await tx.agreement.deleteMany({ where: { recordId } });
+    } else {
+      recordId = (await tx.talkRecord.create({ data: { ...data, schoolId: actor.schoolId, childId: input.childId, authorId: actor.userId } })).id;
+    }
+    for (const a of input.agreements) {
+      const created = await tx.agreement.create({
+        data: { schoolId: actor.schoolId, childId: input.childId, recordId, owner: a.owner, what: a.what, dueOn: a.dueOn ? new Date(a.dueOn) : null, sharing: a.sharing || null },
+      });
+      await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: created.id, actorId: actor.userId, kind: 'created' } });
+    }
+    await audit(tx, actor, input.childId, 'write', `record ${recordId}`);
+    return recordId;
+  });
+}
+
+/** Publish: from now on every guardian reads it; they get a mail. */
+export async function publishRecord(actor: Actor, recordId: string, now = new Date()) {
+  staffOnly(actor);
+  await prisma.$transaction(async (tx) => {
+    const record = await tx.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId } });
+    if (!record) throw new AppError('NOT_FOUND');
+    const child = await assertChild(actor, record.childId, tx);
+    const res = await tx.talkRecord.updateMany({ where: { id: recordId, publishedAt: null }, data: { publishedAt: now } });
+    if (res.count !== 1) throw new AppError('CONFLICT');
+    const guardians = await tx.guardianship.findMany({ where: { childId: record.childId, schoolId: actor.schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
+    for (const { user } of guardians) {
+      const t = await translatorFor(user.locale, 'mail.record');
+      const v = { name: user.firstName, child: fullName(child), title: record.title };
+      await enqueueMail(tx, { to: user.email, schoolId: actor.schoolId, kind: 'record_published', subject: t('subject', v), text: t('body', v) });
+    }
+    await audit(tx, actor, record.childId, 'write', `publish ${recordId}`);
+  });
+  kickMailDelivery();
+}
+
+/** The child's file: records (guardians: published only) with agreements and their history. */
+export async function childFile(actor: Actor, childId: string) {
+  await assertChild(actor, childId);
+  const records = await prisma.talkRecord.findMany({
+    where: { childId, schoolId: actor.schoolId, ...(actor.role === 'GUARDIAN' ? { publishedAt: { not: null } } : {}) },
+    orderBy: [{ heldOn: 'desc' }, { createdAt: 'desc' }],
+    include: { agreements: { orderBy: { createdAt: 'asc' }, include: { events: { orderBy: { createdAt: 'asc' } } } } },
+  });
+  await audit(prisma, actor, childId, 'read', 'file');
+  const open = records.filter((r) => r.publishedAt).flatMap((r) => r.agreements.filter((a) => a.status === 'OPEN' || a.status === 'ADJUSTED'));
+  return { records, open };
+}
+
+/** Staff revisit an agreement: achieved, adjusted, dropped (or open again), with a note. */
+export async function setAgreementStatus(actor: Actor, agreementId: string, status: 'OPEN' | 'ACHIEVED' | 'ADJUSTED' | 'DROPPED', note?: string) {
+  staffOnly(actor);
+  await prisma.$transaction(async (tx) => {
+    const a = await tx.agreement.findFirst({ where: { id: agreementId, schoolId: actor.schoolId } });
+    if (!a) throw new AppError('NOT_FOUND');
+    await assertChild(actor, a.childId, tx);
+    await tx.agreement.update({ where: { id: a.id }, data: { status } });
+    await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind: 'status', status, note: note || null } });
+    await audit(tx, actor, a.childId, 'write', `agreement ${a.id}`);
+  });
+}
+
+/** A guardian responds to an agreement of a published record: done, or help needed. */
+export async function respondToAgreement(actor: Actor, agreementId: string, kind: 'parent_done' | 'parent_help', note?: string) {
+  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
+  const a = await prisma.agreement.findFirst({ where: { id: agreementId, schoolId: actor.schoolId, record: { publishedAt: { not: null } } } });
+  if (!a) throw new AppError('NOT_FOUND');
+  await assertChild(actor, a.childId);
+  await prisma.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind, note: note || null } });
+}
+
+/** A guardian confirms a published record, optionally with a response. */
+export async function confirmRecord(actor: Actor, recordId: string, response?: string, now = new Date()) {
+  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
+  const r = await prisma.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId, publishedAt: { not: null } } });
+  if (!r) throw new AppError('NOT_FOUND');
+  await assertChild(actor, r.childId);
+  await prisma.talkRecord.update({ where: { id: r.id }, data: { parentConfirmedAt: now, parentResponse: response || null } });
+}
+
+/** The director inspects who read or changed a child's file. */
+export async function fileAuditLog(actor: Actor, childId: string) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  await assertChild(actor, childId);
+  return prisma.fileAudit.findMany({ where: { schoolId: actor.schoolId, childId }, orderBy: { createdAt: 'desc' }, take: 200 });
+}
