@@ -1,0 +1,49 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { AppShell } from '@/components/layout/AppShell';
+import { RecordEditor } from '@/components/records/RecordEditor';
+import { requireRole } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
+import { fullName } from '@/lib/format/name';
+import { zonedDateKey } from '@/lib/format/time';
+import { orNotFound } from '@/lib/not-found';
+import { childDetail } from '@/lib/people/queries';
+import { childFile } from '@/lib/records/service';
+
+/** Record a talk: resumes the teacher's open draft for this child, lists the open agreements to revisit. */
+export default async function RecordTalkPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const { id } = await params;
+  const child = await orNotFound(childDetail(actor, id));
+  const [file, stages] = await Promise.all([
+    childFile(actor, id),
+    prisma.stageDefinition.findMany({ where: { schoolId: actor.schoolId, isGroupEvent: false }, orderBy: { position: 'asc' }, select: { key: true, name: true, agendaTopics: true } }),
+  ]);
+  const draft = file.records.find((r) => !r.publishedAt && r.authorId === actor.userId);
+  const t = await getTranslations('records');
+  return (
+    <AppShell actor={actor} path={`/kind/${id}/gesprek`}>
+      <Link href={`/kind/${id}`} className="text-brand-700 underline">{t('backToFile')}</Link>
+      <h1 className="text-2xl font-bold">{t('recordFor', { name: fullName(child) })}</h1>
+      {file.open.length > 0 && (
+        <section aria-labelledby="open-title" className="rounded-xl border border-amber-300 bg-amber-50 p-4">
+          <h2 id="open-title" className="font-semibold">{t('openAgreements')}</h2>
+          <ul className="list-inside list-disc">{file.open.map((a) => <li key={a.id}>{t(`owners.${a.owner}`)}: {a.what} ({t(`statuses.${a.status}`)})</li>)}</ul>
+          <p className="text-sm">{t('revisitHint')}</p>
+        </section>
+      )}
+      <RecordEditor
+        childId={id}
+        stages={stages}
+        draft={
+          draft
+            ? {
+                recordId: draft.id, stageKey: draft.stageKey ?? undefined, title: draft.title, heldOn: draft.heldOn.toISOString().slice(0, 10), notes: draft.notes as Record<string, string>,
+                agreements: draft.agreements.map((a) => ({ owner: a.owner, what: a.what, dueOn: a.dueOn?.toISOString().slice(0, 10) ?? '', sharing: a.sharing ?? '' })),
+              }
+            : { title: stages[0]?.name ?? '', heldOn: zonedDateKey(new Date()), notes: {}, agreements: [] }
+        }
+      />
+    </AppShell>
+  );
+}

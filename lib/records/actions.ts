@@ -1,0 +1,64 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireRole } from '@/lib/auth/actor';
+import { type ActionResult, toActionError } from '@/lib/errors';
+import { agreementResponseSchema, agreementStatusSchema, confirmSchema, recordSchema } from './schemas';
+import { confirmRecord, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from './service';
+
+/** Autosave and save: returns the record id so later saves update the same draft. */
+export async function saveRecordAction(input: unknown): Promise<ActionResult<{ recordId: string }>> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = recordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    return { ok: true, data: { recordId: await saveRecord(actor, parsed.data) } };
+  } catch (e) {
+    return toActionError(e);
+  }
+}
+
+export async function publishRecordAction(input: unknown): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ recordId: z.string().min(1).max(40), childId: z.string().min(1).max(40) }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  try {
+    await publishRecord(actor, parsed.data.recordId);
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath(`/kind/${parsed.data.childId}`);
+  return { ok: true };
+}
+
+async function onFile(childId: unknown, run: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await run();
+  } catch (e) {
+    return toActionError(e);
+  }
+  if (typeof childId === 'string' && /^[\w-]{1,40}$/.test(childId)) revalidatePath(`/kind/${childId}`);
+  return { ok: true };
+}
+
+export async function agreementStatusAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = agreementStatusSchema.safeParse({ agreementId: formData.get('agreementId'), status: formData.get('status'), note: formData.get('note') || undefined });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return onFile(formData.get('childId'), () => setAgreementStatus(actor, parsed.data.agreementId, parsed.data.status, parsed.data.note));
+}
+
+export async function agreementResponseAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('GUARDIAN');
+  const parsed = agreementResponseSchema.safeParse({ agreementId: formData.get('agreementId'), kind: formData.get('kind'), note: formData.get('note') || undefined });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return onFile(formData.get('childId'), () => respondToAgreement(actor, parsed.data.agreementId, parsed.data.kind, parsed.data.note));
+}
+
+export async function confirmRecordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('GUARDIAN');
+  const parsed = confirmSchema.safeParse({ recordId: formData.get('recordId'), response: formData.get('response') || undefined });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return onFile(formData.get('childId'), () => confirmRecord(actor, parsed.data.recordId, parsed.data.response));
+}
