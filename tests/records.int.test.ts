@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
-import { childFile, confirmRecord, fileAuditLog, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
+import { addChildNote, childExport, childFile, childNotes, confirmRecord, fileAuditLog, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 let w: Awaited<ReturnType<typeof world>>;
@@ -76,5 +76,26 @@ describe('talk records and agreements', () => {
     expect(byTeacher).toContain('write');
     expect(log.some((l) => l.actorId === w.family.guardians[0].user.id)).toBe(false); // guardians' own reads are not staff access
     await expect(fileAuditLog(w.teacher.actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('parent additions and the complete file', () => {
+  it('a parent adds information for the teacher only; the director does not see it; the export contains everything', async () => {
+    const parent = w.family.guardians[0].actor;
+    await addChildNote(parent, child().id, 'Sinds kort een diagnose dyslexie.', ['TEACHER']);
+    await expect(addChildNote(w.neighbours.guardians[0].actor, child().id, 'x', [])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await childNotes(w.teacher.actor, child().id)).map((n) => n.text)).toEqual(['Sinds kort een diagnose dyslexie.']);
+    expect(await childNotes(w.director.actor, child().id)).toEqual([]);
+    expect(await childNotes(w.family.guardians[1].actor, child().id)).toHaveLength(1); // the other guardian sees it too
+
+    const exported = await childExport(parent, child().id);
+    const file = await childFile(parent, child().id);
+    expect(exported.talkRecords.map((r) => r.title)).toEqual(file.records.map((r) => r.title));
+    expect(exported.talkRecords[0].agreements).toHaveLength(3);
+    expect(exported.talkRecords[0].agreements.flatMap((a) => a.history.map((h) => h.kind))).toContain('parent_help');
+    expect(exported.parentAdditions.map((n) => n.text)).toEqual(['Sinds kort een diagnose dyslexie.']);
+    expect(exported.child.guardianships).toHaveLength(2);
+    await expect(childExport(w.teacher.actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(childExport(w.neighbours.guardians[0].actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -2,14 +2,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { StatusForm } from '@/components/ui/StatusForm';
 import type { Actor } from '@/lib/auth/actor';
-import { agreementResponseAction, agreementStatusAction, confirmRecordAction } from '@/lib/records/actions';
-import type { childFile } from '@/lib/records/service';
+import { addChildNoteAction, agreementResponseAction, agreementStatusAction, confirmRecordAction } from '@/lib/records/actions';
+import type { childFile, childNotes } from '@/lib/records/service';
 
 type File = Awaited<ReturnType<typeof childFile>>;
 const button = 'min-h-11 rounded border border-stone-400 bg-white px-2';
 
 /** The child's timeline of talks and agreements: what parents read and answer, what staff revisit. */
-export async function ChildFile({ actor, childId, file }: { actor: Actor; childId: string; file: File }) {
+export async function ChildFile({ actor, childId, file, notes }: { actor: Actor; childId: string; file: File; notes: Awaited<ReturnType<typeof childNotes>> }) {
   const t = await getTranslations('records');
   const format = await getFormatter();
   const staff = actor.role !== 'GUARDIAN';
@@ -19,6 +19,36 @@ export async function ChildFile({ actor, childId, file }: { actor: Actor; childI
         <h2 id="file-title" className="text-xl font-semibold">{t('title')}</h2>
         {staff && <Link href={`/kind/${childId}/gesprek`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">{t('newRecord')}</Link>}
       </div>
+      {!staff && (
+        <p className="flex flex-wrap gap-3">
+          <a href={`/api/children/${childId}/export`} className="text-brand-700 underline">{t('exportJson')}</a>
+        </p>
+      )}
+      {(notes.length > 0 || !staff) && (
+        <section aria-labelledby="notes-title" className="rounded-xl border border-stone-200 bg-white p-4">
+          <h3 id="notes-title" className="font-semibold">{t('parentNotes')}</h3>
+          <ul className="mt-1 flex flex-col gap-1">
+            {notes.map((n) => (
+              <li key={n.id} data-testid="child-note">
+                <span className="text-sm text-stone-600">{format.dateTime(n.createdAt, { dateStyle: 'medium' })} · {t('sharedWith', { roles: n.visibleTo.map((r) => t(`roles.${r}`)).join(', ') || t('roles.none') })}</span>
+                <p className="whitespace-pre-line">{n.text}</p>
+              </li>
+            ))}
+          </ul>
+          {!staff && (
+            <StatusForm action={addChildNoteAction} className="mt-2 flex flex-col gap-2">
+              <input type="hidden" name="childId" value={childId} />
+              <label className="flex flex-col gap-1"><span className="font-medium">{t('addNote')}</span><textarea name="text" rows={3} className="rounded-lg border border-stone-500 p-2" /></label>
+              <fieldset className="flex flex-wrap gap-4">
+                <legend className="text-sm">{t('whoMaySee')}</legend>
+                <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="TEACHER" defaultChecked className="size-5" />{t('roles.TEACHER')}</label>
+                <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="DIRECTOR" className="size-5" />{t('roles.DIRECTOR')}</label>
+              </fieldset>
+              <button className={button}>{t('saveNote')}</button>
+            </StatusForm>
+          )}
+        </section>
+      )}
       {file.records.length === 0 && <p>{t('empty')}</p>}
       {file.records.map((r) => (
         <article key={r.id} aria-labelledby={`r-${r.id}`} className="rounded-xl border border-stone-200 bg-white p-4" data-testid="record">

@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
-import { agreementResponseSchema, agreementStatusSchema, confirmSchema, recordSchema } from './schemas';
-import { confirmRecord, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from './service';
+import { agreementResponseSchema, agreementStatusSchema, childNoteSchema, confirmSchema, recordSchema } from './schemas';
+import { addChildNote, confirmRecord, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from './service';
 
 /** Autosave and save: returns the record id so later saves update the same draft. */
 export async function saveRecordAction(input: unknown): Promise<ActionResult<{ recordId: string }>> {
@@ -61,4 +61,11 @@ export async function confirmRecordAction(_prev: ActionResult | null, formData: 
   const parsed = confirmSchema.safeParse({ recordId: formData.get('recordId'), response: formData.get('response') || undefined });
   if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
   return onFile(formData.get('childId'), () => confirmRecord(actor, parsed.data.recordId, parsed.data.response));
+}
+
+export async function addChildNoteAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('GUARDIAN');
+  const parsed = childNoteSchema.safeParse({ childId: formData.get('childId'), text: formData.get('text'), visibleTo: formData.getAll('visibleTo').map(String) });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  return onFile(parsed.data.childId, () => addChildNote(actor, parsed.data.childId, parsed.data.text, parsed.data.visibleTo));
 }

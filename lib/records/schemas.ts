@@ -25,3 +25,9 @@ export type RecordInput = z.infer<typeof recordSchema>;
 export const agreementStatusSchema = z.object({ agreementId: id, status: z.enum(['OPEN', 'ACHIEVED', 'ADJUSTED', 'DROPPED']), note: z.string().trim().max(500, 'tooLong').optional() });
 export const agreementResponseSchema = z.object({ agreementId: id, kind: z.enum(['parent_done', 'parent_help']), note: z.string().trim().max(500, 'tooLong').optional() });
 export const confirmSchema = z.object({ recordId: id, response: z.string().trim().max(2000, 'tooLong').optional() });
+
+export const childNoteSchema = z.object({
+  childId: id,
+  text: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
+  visibleTo: z.array(z.enum(['TEACHER', 'DIRECTOR'])).default([]),
+});

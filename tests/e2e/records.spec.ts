@@ -40,6 +40,13 @@ test('a teacher records a well-being talk with three agreements; the parent resp
   await parentRow.getByLabel('Toelichting').fill('Lukt nog niet elke week.');
   await parentRow.getByRole('button', { name: 'Hulp nodig' }).click();
   await expect(parentRow).toContainText('Ouder: hulp nodig: Lukt nog niet elke week.');
+  await parent.getByLabel(/^Informatie toevoegen/).fill('Sinds kort een bril.');
+  await parent.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(parent.getByTestId('child-note')).toContainText('Sinds kort een bril.');
+  // The complete file as JSON contains what the page shows.
+  const exported = await (await parent.request.get(`/api/children/${child.id}/export`)).json();
+  expect(exported.talkRecords[0].agreements.map((a: { what: string }) => a.what)).toEqual(agreements.map(([, what]) => what));
+  expect(exported.parentAdditions[0].text).toBe('Sinds kort een bril.');
 
   // At the next talk the teacher sees it and adjusts one agreement.
   await page.reload();
