@@ -17,7 +17,10 @@ export async function ChildFile({ actor, childId, file, notes }: { actor: Actor;
     <section aria-labelledby="file-title" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="file-title" className="text-xl font-semibold">{t('title')}</h2>
-        {staff && <Link href={`/kind/${childId}/gesprek`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">{t('newRecord')}</Link>}
+        <div className="flex flex-wrap gap-2">
+          {actor.role === 'DIRECTOR' && <Link href={`/kind/${childId}/audit`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">{t('auditLink')}</Link>}
+          {staff && <Link href={`/kind/${childId}/gesprek`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">{t('newRecord')}</Link>}
+        </div>
       </div>
       {!staff && (
         <p className="flex flex-wrap gap-3">

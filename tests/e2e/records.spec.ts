@@ -68,4 +68,13 @@ test('a teacher records a well-being talk with three agreements; the parent resp
   expect((await other.request.get(`/api/children/${child.id}`)).status()).toBe(404);
   await parent.close();
   await other.close();
+
+  // The director sees who at school read and changed the file.
+  const director = await browser.newPage();
+  await signInWithPassword(director, LOGINS.director);
+  await director.goto(`/kind/${child.id}`);
+  await director.getByRole('link', { name: 'Wie las of wijzigde dit dossier?' }).click();
+  await expect(director.getByTestId('audit-row').filter({ hasText: 'Loes Brouwer' }).filter({ hasText: 'gewijzigd' }).first()).toBeVisible();
+  await expect(director.getByTestId('audit-row').filter({ hasText: 'Loes Brouwer' }).filter({ hasText: 'gelezen' }).first()).toBeVisible();
+  await director.close();
 });
