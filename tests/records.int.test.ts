@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
-import { addChildNote, childExport, childFile, childNotes, confirmRecord, fileAuditLog, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
+import { addChildNote, childExport, childFile, childNotes, confirmRecord, createGuidancePlan, evaluateGuidancePlan, fileAuditLog, guidancePlans, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 let w: Awaited<ReturnType<typeof world>>;
@@ -97,5 +97,19 @@ describe('parent additions and the complete file', () => {
     expect(exported.child.guardianships).toHaveLength(2);
     await expect(childExport(w.teacher.actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(childExport(w.neighbours.guardians[0].actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('home guidance', () => {
+  it('staff set a plan for home, every guardian sees it, it is evaluated after the period, and it is in the export', async () => {
+    const plan = await createGuidancePlan(w.teacher.actor, { childId: child().id, subject: 'Tafels van 6 en 7', parentTask: 'Overhoren', how: 'Met de tafelkaart', howOften: 'Drie keer per week tien minuten', startsOn: '2026-11-18', evaluateOn: '2027-01-15' });
+    await expect(createGuidancePlan(w.family.guardians[0].actor, { childId: child().id, subject: 'x', parentTask: 'x', how: 'x', howOften: 'x', startsOn: '2026-11-18', evaluateOn: '2027-01-15' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await guidancePlans(w.family.guardians[1].actor, child().id)).map((p) => p.id)).toEqual([plan.id]);
+    await expect(guidancePlans(w.neighbours.guardians[0].actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await evaluateGuidancePlan(w.teacher.actor, plan.id, true, 'continue', 'Gaat beter.');
+    await expect(evaluateGuidancePlan(w.other.actor, plan.id, false, 'stop')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const [p] = await guidancePlans(w.family.guardians[0].actor, child().id);
+    expect([p.helped, p.decision, p.evaluationNote]).toEqual([true, 'continue', 'Gaat beter.']);
+    expect((await childExport(w.family.guardians[0].actor, child().id)).homeGuidance[0]).toMatchObject({ subject: 'Tafels van 6 en 7', decision: 'continue' });
   });
 });

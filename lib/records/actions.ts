@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
-import { agreementResponseSchema, agreementStatusSchema, childNoteSchema, confirmSchema, recordSchema } from './schemas';
-import { addChildNote, confirmRecord, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from './service';
+import { agreementResponseSchema, agreementStatusSchema, childNoteSchema, confirmSchema, guidanceEvaluationSchema, guidancePlanSchema, recordSchema } from './schemas';
+import { addChildNote, confirmRecord, createGuidancePlan, evaluateGuidancePlan, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from './service';
 
 /** Autosave and save: returns the record id so later saves update the same draft. */
 export async function saveRecordAction(input: unknown): Promise<ActionResult<{ recordId: string }>> {
@@ -68,4 +68,18 @@ export async function addChildNoteAction(_prev: ActionResult | null, formData: F
   const parsed = childNoteSchema.safeParse({ childId: formData.get('childId'), text: formData.get('text'), visibleTo: formData.getAll('visibleTo').map(String) });
   if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
   return onFile(parsed.data.childId, () => addChildNote(actor, parsed.data.childId, parsed.data.text, parsed.data.visibleTo));
+}
+
+export async function createGuidancePlanAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = guidancePlanSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  return onFile(parsed.data.childId, () => createGuidancePlan(actor, parsed.data));
+}
+
+export async function evaluateGuidancePlanAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = guidanceEvaluationSchema.safeParse({ planId: formData.get('planId'), helped: formData.get('helped'), decision: formData.get('decision'), note: formData.get('note') || undefined });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return onFile(formData.get('childId'), () => evaluateGuidancePlan(actor, parsed.data.planId, parsed.data.helped, parsed.data.decision, parsed.data.note));
 }

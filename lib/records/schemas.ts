@@ -31,3 +31,21 @@ export const childNoteSchema = z.object({
   text: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
   visibleTo: z.array(z.enum(['TEACHER', 'DIRECTOR'])).default([]),
 });
+
+export const guidancePlanSchema = z.object({
+  childId: id,
+  subject: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  parentTask: z.string().trim().min(1, 'required').max(1000, 'tooLong'),
+  how: z.string().trim().min(1, 'required').max(1000, 'tooLong'),
+  howOften: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  startsOn: date,
+  evaluateOn: date,
+}).refine((v) => v.startsOn <= v.evaluateOn, { message: 'deadlineBeforeOpening', path: ['evaluateOn'] });
+export type GuidancePlanInput = z.infer<typeof guidancePlanSchema>;
+
+export const guidanceEvaluationSchema = z.object({
+  planId: id,
+  helped: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
+  decision: z.enum(['continue', 'adjust', 'stop']),
+  note: z.string().trim().max(2000, 'tooLong').optional(),
+});

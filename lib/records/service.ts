@@ -7,7 +7,7 @@ import { fullName } from '@/lib/format/name';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
 import { currentSchoolYear } from '@/lib/school/year';
-import type { RecordInput } from './schemas';
+import type { GuidancePlanInput, RecordInput } from './schemas';
 
 // Talk records and agreements: the shared child file. Staff write (drafts autosave, publishing is
 // deliberate); every guardian reads what is published and responds; nothing about a child exists
@@ -151,7 +151,7 @@ export async function childNotes(actor: Actor, childId: string) {
 export async function childExport(actor: Actor, childId: string) {
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   await assertChild(actor, childId);
-  const [child, file, notes, bookings, attendance, events] = await Promise.all([
+  const [child, file, notes, bookings, attendance, events, plans] = await Promise.all([
     prisma.child.findUniqueOrThrow({
       where: { id: childId },
       select: {
@@ -165,6 +165,7 @@ export async function childExport(actor: Actor, childId: string) {
     prisma.booking.findMany({ where: { childId }, select: { createdAt: true, note: true, attendance: true, round: { select: { name: true } }, claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } } } }),
     prisma.eventAttendance.findMany({ where: { childId }, select: { present: true, event: { select: { startsAt: true, stage: { select: { name: true } } } } } }),
     prisma.bookingEvent.findMany({ where: { childId }, select: { kind: true, slotStart: true, createdAt: true } }),
+    guidancePlans(actor, childId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -173,6 +174,33 @@ export async function childExport(actor: Actor, childId: string) {
     parentAdditions: notes.map((n) => ({ text: n.text, visibleTo: n.visibleTo, at: n.createdAt })),
     talks: bookings.map((b) => ({ round: b.round.name, attendance: b.attendance, note: b.note, slots: b.claims.map((c) => c.slot) })),
     bookingHistory: events,
+    homeGuidance: plans.map(({ subject, parentTask, how, howOften, startsOn, evaluateOn, helped, decision, evaluationNote, evaluatedAt }) => ({ subject, parentTask, how, howOften, startsOn, evaluateOn, helped, decision, evaluationNote, evaluatedAt })),
     groupEvents: attendance.map((a) => ({ event: a.event.stage.name, at: a.event.startsAt, present: a.present })),
   };
+}
+
+/** Staff set out what the parent is asked to do at home; every guardian sees it in the file. */
+export async function createGuidancePlan(actor: Actor, input: GuidancePlanInput) {
+  staffOnly(actor);
+  await assertChild(actor, input.childId);
+  const plan = await prisma.homeGuidancePlan.create({
+    data: { schoolId: actor.schoolId, childId: input.childId, authorId: actor.userId, subject: input.subject, parentTask: input.parentTask, how: input.how, howOften: input.howOften, startsOn: new Date(input.startsOn), evaluateOn: new Date(input.evaluateOn) },
+  });
+  await audit(prisma, actor, input.childId, 'write', `guidance ${plan.id}`);
+  return plan;
+}
+
+/** After the agreed period: did it help, and continue, adjust or stop. */
+export async function evaluateGuidancePlan(actor: Actor, planId: string, helped: boolean, decision: 'continue' | 'adjust' | 'stop', note?: string, now = new Date()) {
+  staffOnly(actor);
+  const plan = await prisma.homeGuidancePlan.findFirst({ where: { id: planId, schoolId: actor.schoolId } });
+  if (!plan) throw new AppError('NOT_FOUND');
+  await assertChild(actor, plan.childId);
+  await prisma.homeGuidancePlan.update({ where: { id: plan.id }, data: { helped, decision, evaluationNote: note || null, evaluatedAt: now } });
+  await audit(prisma, actor, plan.childId, 'write', `guidance evaluation ${plan.id}`);
+}
+
+export async function guidancePlans(actor: Actor, childId: string) {
+  await assertChild(actor, childId);
+  return prisma.homeGuidancePlan.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { startsOn: 'desc' } });
 }

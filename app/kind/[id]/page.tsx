@@ -6,13 +6,14 @@ import { orNotFound } from '@/lib/not-found';
 import { fullName, namesList } from '@/lib/format/name';
 import { childDetail } from '@/lib/people/queries';
 import { ChildFile } from '@/components/records/ChildFile';
-import { childFile, childNotes } from '@/lib/records/service';
+import { childFile, childNotes, guidancePlans } from '@/lib/records/service';
+import { GuidancePlans } from '@/components/records/GuidancePlans';
 
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRole();
   const child = await orNotFound(childDetail(actor, id));
-  const [file, notes] = await Promise.all([childFile(actor, id), childNotes(actor, id)]);
+  const [file, notes, plans] = await Promise.all([childFile(actor, id), childNotes(actor, id), guidancePlans(actor, id)]);
   const t = await getTranslations('child');
   const format = await getFormatter();
   const group = child.enrolments[0]?.group;
@@ -57,6 +58,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           ))}
         </ul>
       </Card>
+      <GuidancePlans actor={actor} childId={child.id} plans={plans} />
       <ChildFile actor={actor} childId={child.id} file={file} notes={notes} />
     </AppShell>
   );
