@@ -12,7 +12,10 @@ async function expectNoViolations(page: Page, name: string) {
 
 test('the check itself catches a violation', async ({ page }) => {
   await page.goto('/inloggen');
-  await page.evaluate(() => document.querySelector('#main')?.insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text">'));
+  // After hydration, or React may replace the element before axe looks.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div><input id="unlabelled" type="text"></div>'));
+  await expect(page.locator('#unlabelled')).toHaveCount(1);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a']).analyze();
   expect(result.violations.map((v) => v.id)).toContain('label');
 });
