@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { bookAction, cancelAction, moveAction } from '@/lib/bookings/actions';
 import { HOLD_MINUTES } from '@/lib/bookings/schemas';
+import { zonedDateKey } from '@/lib/format/time';
 import { holdSlotAction, joinWaitlistAction, leaveWaitlistAction } from '@/lib/bookings/guardian-actions';
 
 type Slot = { id: string; startsAt: Date; endsAt: Date; location: string | null };
@@ -22,7 +23,6 @@ type ChildEntry = {
 type PlanItem = { childId: string; slot: Slot };
 type Status = { tone: 'success' | 'error'; text: string; alternatives?: { childId: string; slots: Slot[] }[] } | null;
 
-const dayKey = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
 
 export function BookingPanel({ roundId, open, entries, plans }: { roundId: string; open: boolean; entries: ChildEntry[]; plans: PlanItem[][] }) {
   const t = useTranslations('booking');
@@ -147,7 +147,7 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
       )}
 
       {entries.map((e) => {
-        const days = [...new Set(e.slots.map((s) => dayKey(s.startsAt)))];
+        const days = [...new Set(e.slots.map((s) => zonedDateKey(s.startsAt)))];
         const pick = chosen[e.id];
         const picking = open && e.canBook && (!e.booking || moving === e.booking.id);
         return (
@@ -184,7 +184,7 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
             )}
             {picking &&
               days.map((d) => {
-                const slots = e.slots.filter((s) => dayKey(s.startsAt) === d);
+                const slots = e.slots.filter((s) => zonedDateKey(s.startsAt) === d);
                 return (
                   <fieldset key={d} className="mt-3">
                     <legend className="mb-1 font-medium">{day(slots[0].startsAt)}</legend>

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
+import { currentSchoolYear } from '@/lib/school/year';
 import { AppError } from '@/lib/errors';
 
 // The one place that decides who may see which child, group and person. Every query for
@@ -38,8 +39,11 @@ export function groupScope(actor: Actor, schoolYearId: string): Prisma.GroupWher
   }
 }
 
-/** Fails closed: a child outside the actor's scope is "not found", never "forbidden". */
-export async function assertChildVisible(actor: Actor, childId: string, schoolYearId: string) {
-  const found = await prisma.child.findFirst({ where: { AND: [{ id: childId }, await childScope(actor, schoolYearId)] }, select: { id: true } });
-  if (!found) throw new AppError('NOT_FOUND');
+/** Fails closed: a child outside the actor's scope (this school year) is "not found", never "forbidden". */
+export async function visibleChild(actor: Actor, childId: string, db: Tx | typeof prisma = prisma) {
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) throw new AppError('NOT_FOUND');
+  const child = await db.child.findFirst({ where: { AND: [{ id: childId }, await childScope(actor, year.id)] }, select: { id: true, firstName: true, prefix: true, lastName: true } });
+  if (!child) throw new AppError('NOT_FOUND');
+  return child;
 }

@@ -101,7 +101,6 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
       id: true, name: true, opensAt: true, deadline: true, walkingMinutes: true, mode: true, preferencesCloseAt: true, allocatedAt: true,
       stage: { select: { name: true, durationMinutes: true } },
       blocks: { orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, endsAt: true } },
-      preferences: { select: { childId: true, blockIds: true } },
     },
   });
   if (!round) throw new AppError('NOT_FOUND');
@@ -118,7 +117,8 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
   const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);
   const plans = unbooked.length > 1 ? planBackToBack(unbooked.map((c) => ({ childId: c.child.id, slots: c.slots })), round.walkingMinutes) : [];
   const state = roundState(round, now);
-  const mine = round.preferences.filter((p) => children.some((c) => c.child.id === p.childId));
+  // Only this family's preferences: the round has every family's.
+  const mine = await prisma.roundPreference.findMany({ where: { roundId, childId: { in: children.map((c) => c.child.id) } }, select: { childId: true, blockIds: true } });
   return { round: { ...round, preferences: mine }, state, children, plans };
 }
 

@@ -1,25 +1,17 @@
 import 'server-only';
-import { childScope } from '@/lib/access/scope';
+import { visibleChild } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
-import { currentSchoolYear } from '@/lib/school/year';
 import type { GuidancePlanInput, RecordInput } from './schemas';
 
 // Talk records and agreements: the shared child file. Staff write (drafts autosave, publishing is
 // deliberate); every guardian reads what is published and responds; nothing about a child exists
 // that its guardians cannot see once published. Staff reads and writes go to the audit log.
 
-async function assertChild(actor: Actor, childId: string, db: Tx | typeof prisma = prisma) {
-  const year = await currentSchoolYear(actor.schoolId);
-  if (!year) throw new AppError('NOT_FOUND');
-  const child = await db.child.findFirst({ where: { AND: [{ id: childId }, await childScope(actor, year.id)] }, select: { id: true, firstName: true, prefix: true, lastName: true } });
-  if (!child) throw new AppError('NOT_FOUND');
-  return child;
-}
 
 function audit(db: Tx | typeof prisma, actor: Actor, childId: string, action: 'read' | 'write', subject: string) {
   if (actor.role === 'GUARDIAN') return Promise.resolve();
@@ -34,7 +26,7 @@ function staffOnly(actor: Actor) {
 export async function saveRecord(actor: Actor, input: RecordInput) {
   staffOnly(actor);
   return prisma.$transaction(async (tx) => {
-    await assertChild(actor, input.childId, tx);
+    await visibleChild(actor, input.childId, tx);
     const data = { kind: input.kind, stageKey: input.stageKey ?? null, title: input.title, heldOn: new Date(input.heldOn), notes: input.notes };
     let recordId = input.recordId;
     if (recordId) {
@@ -63,7 +55,7 @@ export async function publishRecord(actor: Actor, recordId: string, now = new Da
   await prisma.$transaction(async (tx) => {
     const record = await tx.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId } });
     if (!record) throw new AppError('NOT_FOUND');
-    const child = await assertChild(actor, record.childId, tx);
+    const child = await visibleChild(actor, record.childId, tx);
     const res = await tx.talkRecord.updateMany({ where: { id: recordId, publishedAt: null }, data: { publishedAt: now } });
     if (res.count !== 1) throw new AppError('CONFLICT');
     const guardians = await tx.guardianship.findMany({ where: { childId: record.childId, schoolId: actor.schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
@@ -79,7 +71,7 @@ export async function publishRecord(actor: Actor, recordId: string, now = new Da
 
 /** The child's file: records (guardians: published only) with agreements and their history. */
 export async function childFile(actor: Actor, childId: string) {
-  await assertChild(actor, childId);
+  await visibleChild(actor, childId);
   const records = await prisma.talkRecord.findMany({
     where: { childId, schoolId: actor.schoolId, ...(actor.role === 'GUARDIAN' ? { publishedAt: { not: null } } : {}) },
     orderBy: [{ heldOn: 'desc' }, { createdAt: 'desc' }],
@@ -96,7 +88,7 @@ export async function setAgreementStatus(actor: Actor, agreementId: string, stat
   await prisma.$transaction(async (tx) => {
     const a = await tx.agreement.findFirst({ where: { id: agreementId, schoolId: actor.schoolId } });
     if (!a) throw new AppError('NOT_FOUND');
-    await assertChild(actor, a.childId, tx);
+    await visibleChild(actor, a.childId, tx);
     await tx.agreement.update({ where: { id: a.id }, data: { status } });
     await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind: 'status', status, note: note || null } });
     await audit(tx, actor, a.childId, 'write', `agreement ${a.id}`);
@@ -108,7 +100,7 @@ export async function respondToAgreement(actor: Actor, agreementId: string, kind
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   const a = await prisma.agreement.findFirst({ where: { id: agreementId, schoolId: actor.schoolId, record: { publishedAt: { not: null } } } });
   if (!a) throw new AppError('NOT_FOUND');
-  await assertChild(actor, a.childId);
+  await visibleChild(actor, a.childId);
   await prisma.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind, note: note || null } });
 }
 
@@ -117,27 +109,27 @@ export async function confirmRecord(actor: Actor, recordId: string, response?: s
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   const r = await prisma.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId, publishedAt: { not: null } } });
   if (!r) throw new AppError('NOT_FOUND');
-  await assertChild(actor, r.childId);
+  await visibleChild(actor, r.childId);
   await prisma.talkRecord.update({ where: { id: r.id }, data: { parentConfirmedAt: now, parentResponse: response || null } });
 }
 
 /** The director inspects who read or changed a child's file. */
 export async function fileAuditLog(actor: Actor, childId: string) {
   if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-  await assertChild(actor, childId);
+  await visibleChild(actor, childId);
   return prisma.fileAudit.findMany({ where: { schoolId: actor.schoolId, childId }, orderBy: { createdAt: 'desc' }, take: 200 });
 }
 
 /** A guardian adds information to the child's file and chooses which staff see it. */
 export async function addChildNote(actor: Actor, childId: string, text: string, visibleTo: ('TEACHER' | 'DIRECTOR')[]) {
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
-  await assertChild(actor, childId);
+  await visibleChild(actor, childId);
   return prisma.childNote.create({ data: { schoolId: actor.schoolId, childId, authorId: actor.userId, text, visibleTo } });
 }
 
 /** Parent additions as the actor may see them: every guardian all; staff those shared with their role. */
 export async function childNotes(actor: Actor, childId: string) {
-  await assertChild(actor, childId);
+  await visibleChild(actor, childId);
   return prisma.childNote.findMany({
     where: { childId, schoolId: actor.schoolId, ...(actor.role === 'GUARDIAN' ? {} : { visibleTo: { has: actor.role } }) },
     orderBy: { createdAt: 'desc' },
@@ -150,7 +142,7 @@ export async function childNotes(actor: Actor, childId: string) {
  */
 export async function childExport(actor: Actor, childId: string) {
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
-  await assertChild(actor, childId);
+  await visibleChild(actor, childId);
   const [child, file, notes, bookings, attendance, events, plans] = await Promise.all([
     prisma.child.findUniqueOrThrow({
       where: { id: childId },
@@ -182,7 +174,7 @@ export async function childExport(actor: Actor, childId: string) {
 /** Staff set out what the parent is asked to do at home; every guardian sees it in the file. */
 export async function createGuidancePlan(actor: Actor, input: GuidancePlanInput) {
   staffOnly(actor);
-  await assertChild(actor, input.childId);
+  await visibleChild(actor, input.childId);
   const plan = await prisma.homeGuidancePlan.create({
     data: { schoolId: actor.schoolId, childId: input.childId, authorId: actor.userId, subject: input.subject, parentTask: input.parentTask, how: input.how, howOften: input.howOften, startsOn: new Date(input.startsOn), evaluateOn: new Date(input.evaluateOn) },
   });
@@ -195,12 +187,12 @@ export async function evaluateGuidancePlan(actor: Actor, planId: string, helped:
   staffOnly(actor);
   const plan = await prisma.homeGuidancePlan.findFirst({ where: { id: planId, schoolId: actor.schoolId } });
   if (!plan) throw new AppError('NOT_FOUND');
-  await assertChild(actor, plan.childId);
+  await visibleChild(actor, plan.childId);
   await prisma.homeGuidancePlan.update({ where: { id: plan.id }, data: { helped, decision, evaluationNote: note || null, evaluatedAt: now } });
   await audit(prisma, actor, plan.childId, 'write', `guidance evaluation ${plan.id}`);
 }
 
 export async function guidancePlans(actor: Actor, childId: string) {
-  await assertChild(actor, childId);
+  await visibleChild(actor, childId);
   return prisma.homeGuidancePlan.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { startsOn: 'desc' } });
 }

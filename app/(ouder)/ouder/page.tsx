@@ -19,8 +19,13 @@ export default async function GuardianHomePage() {
   const t = await getTranslations('home.guardian');
   const tc = await getTranslations('common');
   const tb = await getTranslations('booking');
-  const [{ year, children }, rounds, events, charter] = await Promise.all([guardianHome(actor), guardianRounds(actor), guardianEvents(actor), charterToAcknowledge(actor)]);
-  const summaries = await publishedSummaries(actor);
+  const [{ year, children }, rounds, events, charter, summaries] = await Promise.all([
+    guardianHome(actor),
+    guardianRounds(actor),
+    guardianEvents(actor),
+    charterToAcknowledge(actor),
+    publishedSummaries(actor),
+  ]);
   const tf = await getTranslations('feedback');
   const tch = await getTranslations('charter');
   const tev = await getTranslations('events');
