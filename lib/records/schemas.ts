@@ -49,3 +49,28 @@ export const guidanceEvaluationSchema = z.object({
   decision: z.enum(['continue', 'adjust', 'stop']),
   note: z.string().trim().max(2000, 'tooLong').optional(),
 });
+
+const answer = z.string().trim().max(2000, 'tooLong');
+
+export const preparationSchema = z.object({
+  roundId: id,
+  childId: id,
+  // Parents' answers by the agenda topic's position; the child's by question key.
+  answers: z.record(z.string().regex(/^\d{1,2}$/), answer).transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v])) as Record<number, string>),
+  childAnswers: z.partialRecord(z.enum(['howAreYou', 'likeSchool', 'likeDislike', 'learning', 'goal', 'ownPart', 'help']), answer).default({}),
+});
+export type PreparationInput = z.infer<typeof preparationSchema>;
+
+const time = z.string().regex(/^\d{2}:\d{2}$/, 'invalidDateTime');
+
+export const momentSchema = z.object({
+  childId: id,
+  purpose: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  date,
+  time,
+  minutes: z.coerce.number().int('outOfRange').min(5, 'outOfRange').max(240, 'outOfRange'),
+  location: z.string().trim().max(200, 'tooLong').optional(),
+});
+export type MomentInput = z.infer<typeof momentSchema>;
+
+export const retentionSchema = z.object({ months: z.coerce.number().int('outOfRange').min(12, 'outOfRange').max(240, 'outOfRange') });

@@ -1,22 +1,18 @@
 import 'server-only';
 import { visibleChild } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
-import { prisma, type Tx } from '@/lib/db';
+import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { auditFile as audit } from './audit';
 import type { GuidancePlanInput, RecordInput } from './schemas';
 
 // Talk records and agreements: the shared child file. Staff write (drafts autosave, publishing is
 // deliberate); every guardian reads what is published and responds; nothing about a child exists
 // that its guardians cannot see once published. Staff reads and writes go to the audit log.
 
-
-function audit(db: Tx | typeof prisma, actor: Actor, childId: string, action: 'read' | 'write', subject: string) {
-  if (actor.role === 'GUARDIAN') return Promise.resolve();
-  return db.fileAudit.create({ data: { schoolId: actor.schoolId, childId, actorId: actor.userId, action, subject } });
-}
 
 function staffOnly(actor: Actor) {
   if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');

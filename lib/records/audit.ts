@@ -1,0 +1,9 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import type { prisma, Tx } from '@/lib/db';
+
+/** Every read and change of a child's file by staff is logged for the director; guardians' own reads are not. */
+export function auditFile(db: Tx | typeof prisma, actor: Actor, childId: string, action: 'read' | 'write', subject: string) {
+  if (actor.role === 'GUARDIAN') return Promise.resolve();
+  return db.fileAudit.create({ data: { schoolId: actor.schoolId, childId, actorId: actor.userId, action, subject } });
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { addMinutes } from 'date-fns';
+import { visibleChild } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/actor';
+import { talkToIcs } from '@/lib/bookings/ics';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { fullName } from '@/lib/format/name';
+import { formatTalkTime, zonedToUtc } from '@/lib/format/time';
+import { translatorFor } from '@/lib/i18n/translator';
+import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { currentSchoolYear } from '@/lib/school/year';
+import { auditFile } from './audit';
+import type { MomentInput } from './schemas';
+
+// The talk arrangement (gespreksarrangement, 002): at the start-of-year talk teacher and parents
+// agree extra moments for this child. Each is mailed to every guardian with an .ics and sits in the
+// guardians' and the teacher's calendar feed (lib/bookings/calendar.ts).
+
+export async function createMoment(actor: Actor, input: MomentInput, now = new Date()) {
+  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timeZone: true } });
+  const startsAt = zonedToUtc(`${input.date}T${input.time}`, school.timeZone);
+  if (startsAt < now) throw new AppError('INVALID_INPUT');
+  const endsAt = addMinutes(startsAt, input.minutes);
+  const moment = await prisma.$transaction(async (tx) => {
+    const child = await visibleChild(actor, input.childId, tx);
+    const created = await tx.arrangedMoment.create({
+      data: { schoolId: actor.schoolId, childId: input.childId, teacherId: actor.userId, purpose: input.purpose, startsAt, endsAt, location: input.location || null },
+    });
+    const guardians = await tx.guardianship.findMany({ where: { childId: input.childId, schoolId: actor.schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
+    for (const { user } of guardians) {
+      const t = await translatorFor(user.locale, 'mail.moment');
+      const v = { name: user.firstName, child: fullName(child), purpose: input.purpose, when: formatTalkTime(startsAt, user.locale, school.timeZone), location: input.location || '–' };
+      await enqueueMail(tx, {
+        to: user.email, schoolId: actor.schoolId, kind: 'moment_agreed', subject: t('subject', v), text: t('body', v),
+        icsFile: talkToIcs({ uid: `${created.id}@ouderportaal`, title: t('calendarTitle', v), description: input.purpose, location: input.location || null, startsAt, endsAt }),
+      });
+    }
+    await auditFile(tx, actor, input.childId, 'write', `moment ${created.id}`);
+    return created;
+  });
+  kickMailDelivery();
+  return moment;
+}
+
+/** Staff take an agreed moment off again (it leaves the calendar feeds on their next refresh). */
+export async function deleteMoment(actor: Actor, momentId: string) {
+  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  await prisma.$transaction(async (tx) => {
+    const moment = await tx.arrangedMoment.findFirst({ where: { id: momentId, schoolId: actor.schoolId } });
+    if (!moment) throw new AppError('NOT_FOUND');
+    await visibleChild(actor, moment.childId, tx);
+    await tx.arrangedMoment.delete({ where: { id: moment.id } });
+    await auditFile(tx, actor, moment.childId, 'write', `moment ${moment.id} removed`);
+  });
+}
+
+export async function childMoments(actor: Actor, childId: string) {
+  await visibleChild(actor, childId);
+  return prisma.arrangedMoment.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { startsAt: 'asc' } });
+}
+
+/** The moments in a teacher's day (day view): the ones they agreed, and those of their groups' children (duo). */
+export async function momentsBetween(actor: Actor, from: Date, to: Date) {
+  if (actor.role === 'GUARDIAN') return [];
+  const year = await currentSchoolYear(actor.schoolId);
+  return prisma.arrangedMoment.findMany({
+    where: {
+      schoolId: actor.schoolId, startsAt: { gte: from, lt: to },
+      OR: [{ teacherId: actor.userId }, { child: { enrolments: { some: { schoolYearId: year?.id, group: { teachers: { some: { userId: actor.userId } } } } } } }],
+    },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true, purpose: true, startsAt: true, endsAt: true, location: true, child: { select: { id: true, firstName: true, prefix: true, lastName: true } } },
+  });
+}

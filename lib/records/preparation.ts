@@ -1,0 +1,80 @@
+import 'server-only';
+import { childScope, visibleChild } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { currentSchoolYear } from '@/lib/school/year';
+import { auditFile } from './audit';
+import type { PreparationInput } from './schemas';
+
+// Parents prepare a parent-tell or well-being talk along the stage's agenda; from the grade where
+// the child joins the talk (well-being: group 5) the child answers its own questions too. The
+// teacher reads it in the day view and while recording the talk.
+
+/** The child's own questions (translated under "prepare.child"), from the well-being agenda of 000 §4.1. */
+export const CHILD_QUESTIONS = ['howAreYou', 'likeSchool', 'likeDislike', 'learning', 'goal', 'ownPart', 'help'] as const;
+
+/** What the guardian prepares for this child in this round: the agenda, whether the child answers, and what is saved. */
+export async function preparationForm(actor: Actor, childId: string, roundId: string, db: Tx | typeof prisma = prisma) {
+  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
+  const child = await visibleChild(actor, childId, db);
+  const year = await currentSchoolYear(actor.schoolId);
+  const round = await db.talkRound.findFirst({
+    where: { id: roundId, schoolId: actor.schoolId, stage: { parentPreparation: true }, groups: { some: { group: { enrolments: { some: { childId, schoolYearId: year?.id } } } } } },
+    select: { id: true, name: true, stage: { select: { name: true, agendaTopics: true, childPresentFromGrade: true } }, blocks: { select: { endsAt: true }, orderBy: { endsAt: 'desc' }, take: 1 } },
+  });
+  if (!round) throw new AppError('NOT_FOUND');
+  const enrolment = await db.enrolment.findFirst({ where: { childId, schoolYearId: year?.id }, select: { group: { select: { grade: true } } } });
+  const guardianship = await db.guardianship.findFirstOrThrow({ where: { childId, userId: actor.userId, schoolId: actor.schoolId }, select: { householdId: true } });
+  const saved = await db.talkPreparation.findUnique({ where: { roundId_childId_householdId: { roundId, childId, householdId: guardianship.householdId } } });
+  const from = round.stage.childPresentFromGrade;
+  return {
+    child,
+    round,
+    householdId: guardianship.householdId,
+    childAnswers: from !== null && (enrolment?.group.grade ?? 0) >= from,
+    closesAt: round.blocks[0]?.endsAt ?? null,
+    saved: saved ? { answers: saved.answers as Record<string, string>, childAnswers: saved.childAnswers as Record<string, string>, updatedAt: saved.updatedAt } : null,
+  };
+}
+
+/** Save (or update) the household's preparation; after the round's last talk it is too late. */
+export async function savePreparation(actor: Actor, input: PreparationInput, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const form = await preparationForm(actor, input.childId, input.roundId, tx);
+    if (form.closesAt && form.closesAt < now) throw new AppError('DEADLINE_PASSED');
+    // Answers are stored under the agenda's own wording, so the teacher reads them next to the same topic.
+    const answers = Object.fromEntries(form.round.stage.agendaTopics.map((topic, i) => [topic, input.answers[i] ?? '']).filter(([, v]) => v));
+    const childAnswers = form.childAnswers ? Object.fromEntries(Object.entries(input.childAnswers).filter(([, v]) => v)) : {};
+    const key = { roundId: input.roundId, childId: input.childId, householdId: form.householdId };
+    await tx.talkPreparation.upsert({
+      where: { roundId_childId_householdId: key },
+      create: { ...key, schoolId: actor.schoolId, answers, childAnswers, updatedById: actor.userId },
+      update: { answers, childAnswers, updatedById: actor.userId },
+    });
+  });
+}
+
+const preparationSelect = {
+  id: true, roundId: true, childId: true, answers: true, childAnswers: true, updatedAt: true,
+  round: { select: { name: true } },
+} as const;
+
+/** Staff: the preparations of the children they talk to (the day view); each read is audited. */
+export async function preparationsFor(actor: Actor, talks: { roundId: string; childId: string }[]) {
+  if (actor.role === 'GUARDIAN' || talks.length === 0) return [];
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) return [];
+  const rows = await prisma.talkPreparation.findMany({
+    where: { schoolId: actor.schoolId, OR: talks.map((t) => ({ roundId: t.roundId, childId: t.childId })), child: await childScope(actor, year.id) },
+    select: preparationSelect,
+  });
+  await Promise.all([...new Set(rows.map((r) => r.childId))].map((childId) => auditFile(prisma, actor, childId, 'read', 'preparation')));
+  return rows;
+}
+
+/** Every preparation in the child's file (the timeline, the export). */
+export async function childPreparations(actor: Actor, childId: string) {
+  await visibleChild(actor, childId);
+  return prisma.talkPreparation.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { updatedAt: 'desc' }, select: preparationSelect });
+}

@@ -1,0 +1,68 @@
+import 'server-only';
+import { subMonths } from 'date-fns';
+import type { Actor } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { auditFile } from './audit';
+
+// A child's file is kept for the period the school sets after the child left, then deleted as a
+// whole; what was deleted (counts, no names) is logged in ChildDeletion for the director.
+
+/** The director records that a child left the school (the retention period starts then), or undoes it. */
+export async function setChildLeft(actor: Actor, childId: string, leftAt: Date | null) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  await prisma.$transaction(async (tx) => {
+    const res = await tx.child.updateMany({ where: { id: childId, schoolId: actor.schoolId }, data: { leftAt } });
+    if (res.count !== 1) throw new AppError('NOT_FOUND');
+    await auditFile(tx, actor, childId, 'write', leftAt ? 'left school' : 'left school undone');
+  });
+}
+
+export async function setRetentionMonths(actor: Actor, months: number) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  await prisma.school.update({ where: { id: actor.schoolId }, data: { retentionMonths: months } });
+}
+
+export async function retentionOverview(actor: Actor) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  const [school, left, deletions] = await Promise.all([
+    prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { retentionMonths: true } }),
+    prisma.child.findMany({ where: { schoolId: actor.schoolId, leftAt: { not: null } }, orderBy: { leftAt: 'asc' }, select: { id: true, firstName: true, prefix: true, lastName: true, pupilNumber: true, leftAt: true } }),
+    prisma.childDeletion.findMany({ where: { schoolId: actor.schoolId }, orderBy: { deletedAt: 'desc' }, take: 100 }),
+  ]);
+  return { retentionMonths: school.retentionMonths, left, deletions };
+}
+
+/**
+ * Delete the files whose retention period has passed, each in its own transaction: the child and
+ * everything hanging off it (cascades), plus the rows that only carry its id (audit, booking history).
+ */
+export async function deleteExpiredFiles(now = new Date()) {
+  const schools = await prisma.school.findMany({ select: { id: true, retentionMonths: true } });
+  let deleted = 0;
+  for (const school of schools) {
+    const expired = await prisma.child.findMany({
+      where: { schoolId: school.id, leftAt: { lte: subMonths(now, school.retentionMonths) } },
+      select: { id: true, pupilNumber: true, leftAt: true },
+    });
+    for (const child of expired) {
+      await prisma.$transaction(async (tx) => {
+        const where = { childId: child.id, schoolId: school.id };
+        const [records, agreements, notes, guidancePlans, preparations, moments, bookings, attendance, audit, bookingEvents] = await Promise.all([
+          tx.talkRecord.count({ where }), tx.agreement.count({ where }), tx.childNote.count({ where }), tx.homeGuidancePlan.count({ where }),
+          tx.talkPreparation.count({ where }), tx.arrangedMoment.count({ where }), tx.booking.count({ where }), tx.eventAttendance.count({ where }),
+          tx.fileAudit.deleteMany({ where }), tx.bookingEvent.deleteMany({ where }),
+        ]);
+        await tx.child.delete({ where: { id: child.id } });
+        await tx.childDeletion.create({
+          data: {
+            schoolId: school.id, pupilNumber: child.pupilNumber, leftAt: child.leftAt!, deletedAt: now,
+            counts: { records, agreements, notes, guidancePlans, preparations, moments, bookings, attendance, auditEntries: audit.count, bookingEvents: bookingEvents.count },
+          },
+        });
+      });
+      deleted++;
+    }
+  }
+  return deleted;
+}
