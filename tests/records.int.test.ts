@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
-import { addChildNote, childExport, childFile, childNotes, confirmRecord, createGuidancePlan, evaluateGuidancePlan, fileAuditLog, guidancePlans, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
+import { childExport } from '@/lib/records/export';
+import { addChildNote, childFile, childNotes, confirmRecord, createGuidancePlan, evaluateGuidancePlan, fileAuditLog, guidancePlans, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 let w: Awaited<ReturnType<typeof world>>;
@@ -90,10 +91,11 @@ describe('parent additions and the complete file', () => {
 
     const exported = await childExport(parent, child().id);
     const file = await childFile(parent, child().id);
-    expect(exported.talkRecords.map((r) => r.title)).toEqual(file.records.map((r) => r.title));
-    expect(exported.talkRecords[0].agreements).toHaveLength(3);
-    expect(exported.talkRecords[0].agreements.flatMap((a) => a.history.map((h) => h.kind))).toContain('parent_help');
-    expect(exported.parentAdditions.map((n) => n.text)).toEqual(['Sinds kort een diagnose dyslexie.']);
+    const records = exported.timeline.filter((e) => e.type === 'record');
+    expect(records.map((r) => r.title)).toEqual(file.records.map((r) => r.title));
+    expect(records[0].agreements).toHaveLength(3);
+    expect(records[0].agreements.flatMap((a) => a.history.map((h) => h.kind))).toContain('parent_help');
+    expect(exported.timeline.filter((e) => e.type === 'note').map((n) => n.text)).toEqual(['Sinds kort een diagnose dyslexie.']);
     expect(exported.child.guardianships).toHaveLength(2);
     await expect(childExport(w.teacher.actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(childExport(w.neighbours.guardians[0].actor, child().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -110,6 +112,6 @@ describe('home guidance', () => {
     await expect(evaluateGuidancePlan(w.other.actor, plan.id, false, 'stop')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const [p] = await guidancePlans(w.family.guardians[0].actor, child().id);
     expect([p.helped, p.decision, p.evaluationNote]).toEqual([true, 'continue', 'Gaat beter.']);
-    expect((await childExport(w.family.guardians[0].actor, child().id)).homeGuidance[0]).toMatchObject({ subject: 'Tafels van 6 en 7', decision: 'continue' });
+    expect((await childExport(w.family.guardians[0].actor, child().id)).timeline.find((e) => e.type === 'guidance')).toMatchObject({ subject: 'Tafels van 6 en 7', decision: 'continue' });
   });
 });

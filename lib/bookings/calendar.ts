@@ -34,6 +34,18 @@ export async function calendarFeed(token: string): Promise<string | null> {
       claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } },
     },
   });
+  // Talk arrangement: the moments agreed for the user's children, and those the user agreed or
+  // that concern a child in one of the user's groups (duo colleagues).
+  const moments = await prisma.arrangedMoment.findMany({
+    where: {
+      OR: [
+        { child: { guardianships: { some: { userId: user.id } } } },
+        { teacherId: user.id },
+        { child: { enrolments: { some: { group: { teachers: { some: { userId: user.id } } } } } } },
+      ],
+    },
+    select: { id: true, purpose: true, startsAt: true, endsAt: true, location: true, child: { select: { firstName: true, prefix: true, lastName: true } } },
+  });
   const events: EventAttributes[] = bookings.map((b) => {
     const slots = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt);
     return {
@@ -48,6 +60,19 @@ export async function calendarFeed(token: string): Promise<string | null> {
       endOutputType: 'utc',
     };
   });
+  for (const m of moments) {
+    events.push({
+      uid: `${m.id}@ouderportaal`,
+      title: `${m.purpose} (${fullName(m.child)})`,
+      location: m.location ?? undefined,
+      start: parts(m.startsAt),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: parts(m.endsAt),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+    });
+  }
   if (events.length === 0) return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:ouderportaal', 'X-WR-CALNAME:Ouderportaal', 'END:VCALENDAR', ''].join('\r\n');
   const { error, value } = createEvents(events, { productId: 'ouderportaal', calName: 'Ouderportaal' });
   if (error) throw error;

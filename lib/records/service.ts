@@ -132,41 +132,6 @@ export async function childNotes(actor: Actor, childId: string) {
   });
 }
 
-/**
- * The data-subject access request: everything the portal holds about the child that its guardian
- * may see, as one JSON document (the same data the file page shows, plus bookings and events).
- */
-export async function childExport(actor: Actor, childId: string) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
-  await visibleChild(actor, childId);
-  const [child, file, notes, bookings, attendance, events, plans] = await Promise.all([
-    prisma.child.findUniqueOrThrow({
-      where: { id: childId },
-      select: {
-        pupilNumber: true, firstName: true, prefix: true, lastName: true, dateOfBirth: true,
-        enrolments: { select: { group: { select: { name: true } }, schoolYear: { select: { name: true } } } },
-        guardianships: { select: { right: true, relation: true, user: { select: { firstName: true, prefix: true, lastName: true, email: true, phone: true } } } },
-      },
-    }),
-    childFile(actor, childId),
-    childNotes(actor, childId),
-    prisma.booking.findMany({ where: { childId }, select: { createdAt: true, note: true, attendance: true, round: { select: { name: true } }, claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } } } }),
-    prisma.eventAttendance.findMany({ where: { childId }, select: { present: true, event: { select: { startsAt: true, stage: { select: { name: true } } } } } }),
-    prisma.bookingEvent.findMany({ where: { childId }, select: { kind: true, slotStart: true, createdAt: true } }),
-    guidancePlans(actor, childId),
-  ]);
-  return {
-    exportedAt: new Date().toISOString(),
-    child,
-    talkRecords: file.records.map((r) => ({ title: r.title, heldOn: r.heldOn, notes: r.notes, publishedAt: r.publishedAt, parentConfirmedAt: r.parentConfirmedAt, parentResponse: r.parentResponse, agreements: r.agreements.map((a) => ({ owner: a.owner, what: a.what, dueOn: a.dueOn, sharing: a.sharing, status: a.status, history: a.events.map((e) => ({ kind: e.kind, status: e.status, note: e.note, at: e.createdAt })) })) })),
-    parentAdditions: notes.map((n) => ({ text: n.text, visibleTo: n.visibleTo, at: n.createdAt })),
-    talks: bookings.map((b) => ({ round: b.round.name, attendance: b.attendance, note: b.note, slots: b.claims.map((c) => c.slot) })),
-    bookingHistory: events,
-    homeGuidance: plans.map(({ subject, parentTask, how, howOften, startsOn, evaluateOn, helped, decision, evaluationNote, evaluatedAt }) => ({ subject, parentTask, how, howOften, startsOn, evaluateOn, helped, decision, evaluationNote, evaluatedAt })),
-    groupEvents: attendance.map((a) => ({ event: a.event.stage.name, at: a.event.startsAt, present: a.present })),
-  };
-}
-
 /** Staff set out what the parent is asked to do at home; every guardian sees it in the file. */
 export async function createGuidancePlan(actor: Actor, input: GuidancePlanInput) {
   staffOnly(actor);

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db';
+import { calendarFeed, renewCalendarToken } from '@/lib/bookings/calendar';
+import { childExport, childExportData } from '@/lib/records/export';
+import { childMoments, createMoment, deleteMoment, momentsBetween } from '@/lib/records/moments';
+import { childFilePdf } from '@/lib/records/pdf';
+import { preparationForm, preparationsFor, savePreparation } from '@/lib/records/preparation';
+import { deleteExpiredFiles, setChildLeft } from '@/lib/records/retention';
+import { addChildNote, createGuidancePlan, publishRecord, saveRecord } from '@/lib/records/service';
+import { childTimeline } from '@/lib/records/timeline';
+import { OPEN, bookingWorld, type BookingWorld } from './support/booking-world';
+import { createFamily } from './support/factories';
+
+let w: BookingWorld;
+beforeAll(async () => {
+  w = await bookingWorld();
+});
+
+// The family has a child in 3A (Loes' group in the demo: no child answers) and one in 6B (from group 5: the child answers too).
+const child3 = () => w.family.children[0];
+const child6 = () => w.family.children[1];
+const parent = () => w.family.guardians[0].actor;
+
+describe('parents prepare the talk', () => {
+  it('follows the stage agenda, asks the child from group 5, and the teacher of the group reads it', async () => {
+    const form3 = await preparationForm(parent(), child3().id, w.round.id);
+    const form6 = await preparationForm(parent(), child6().id, w.round.id);
+    expect(form3.round.stage.agendaTopics).toHaveLength(3);
+    expect([form3.childAnswers, form6.childAnswers]).toEqual([false, true]);
+
+    await savePreparation(parent(), { roundId: w.round.id, childId: child6().id, answers: { 0: 'Gaat graag, rekenen is lastig.', 2: 'Thuis oefenen we de tafels.' }, childAnswers: { likeSchool: 'Ja, vooral gym.' } }, OPEN);
+    // Saving again updates the household's one preparation; the child's answers of a group-3 child are not kept.
+    await savePreparation(parent(), { roundId: w.round.id, childId: child6().id, answers: { 0: 'Gaat graag, rekenen is nog lastig.' }, childAnswers: { likeSchool: 'Ja, vooral gym.', help: 'Uitleg nog een keer.' } }, OPEN);
+    await savePreparation(parent(), { roundId: w.round.id, childId: child3().id, answers: { 1: 'Wil leren lezen.' }, childAnswers: { help: 'x' } }, OPEN);
+    const saved = await prisma.talkPreparation.findMany({ where: { roundId: w.round.id }, orderBy: { createdAt: 'asc' } });
+    expect(saved).toHaveLength(2);
+    expect(saved[0].answers).toEqual({ [form6.round.stage.agendaTopics[0]]: 'Gaat graag, rekenen is nog lastig.' });
+    expect(saved[0].childAnswers).toEqual({ likeSchool: 'Ja, vooral gym.', help: 'Uitleg nog een keer.' });
+    expect(saved[1].childAnswers).toEqual({});
+
+    // The information-only parent of the same household sees the same preparation.
+    expect((await preparationForm(w.family.guardians[1].actor, child6().id, w.round.id)).saved?.childAnswers).toEqual(saved[0].childAnswers);
+
+    const talks = [{ roundId: w.round.id, childId: child6().id }, { roundId: w.round.id, childId: child3().id }];
+    expect((await preparationsFor(w.meester.actor, talks)).map((p) => p.childId)).toEqual([child6().id]);
+    expect((await preparationsFor(w.juf.actor, talks)).map((p) => p.childId)).toEqual([child3().id]);
+    expect(await prisma.fileAudit.count({ where: { childId: child6().id, actorId: w.meester.user.id, subject: 'preparation' } })).toBe(1);
+  });
+
+  it('refuses another family, staff, a stage without preparation and a round that is over', async () => {
+    const input = { roundId: w.round.id, childId: child6().id, answers: { 0: 'x' }, childAnswers: {} };
+    await expect(savePreparation(w.neighbour6.guardians[0].actor, input, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(savePreparation(w.meester.actor, input, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(savePreparation(parent(), input, new Date('2026-11-18T12:00:00Z'))).rejects.toMatchObject({ code: 'DEADLINE_PASSED' });
+    await prisma.stageDefinition.update({ where: { id: w.stage.id }, data: { parentPreparation: false } });
+    try {
+      await expect(preparationForm(parent(), child6().id, w.round.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await prisma.stageDefinition.update({ where: { id: w.stage.id }, data: { parentPreparation: true } });
+    }
+  });
+});
+
+describe('talk arrangement', () => {
+  it('an agreed moment is mailed to every guardian with an .ics and is in both calendar feeds', async () => {
+    const moment = await createMoment(w.meester.actor, { childId: child6().id, purpose: 'Tussentijds gesprek over rekenen', date: '2027-01-12', time: '15:00', minutes: 15, location: 'Lokaal 6' }, OPEN);
+    expect(moment.startsAt.toISOString()).toBe('2027-01-12T14:00:00.000Z');
+    const mails = await prisma.outboxMail.findMany({ where: { kind: 'moment_agreed', to: { in: w.family.guardians.map((g) => g.user.email) } } });
+    expect(mails).toHaveLength(2);
+    expect(mails[0].icsFile).toContain('DTSTART:20270112T140000Z');
+
+    for (const userId of [w.family.guardians[1].user.id, w.meester.user.id]) {
+      const feed = await calendarFeed(await renewCalendarToken(userId));
+      expect(feed).toContain('Tussentijds gesprek over rekenen');
+    }
+    expect(await calendarFeed(await renewCalendarToken(w.juf.user.id))).not.toContain('Tussentijds gesprek');
+    expect(await calendarFeed(await renewCalendarToken(w.neighbour6.guardians[0].user.id))).not.toContain('Tussentijds gesprek');
+    expect((await momentsBetween(w.meester.actor, new Date('2027-01-12T00:00:00Z'), new Date('2027-01-13T00:00:00Z'))).map((m) => m.id)).toEqual([moment.id]);
+
+    await expect(createMoment(w.juf.actor, { childId: child6().id, purpose: 'x', date: '2027-01-12', time: '15:00', minutes: 15 }, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createMoment(parent(), { childId: child6().id, purpose: 'x', date: '2027-01-12', time: '15:00', minutes: 15 }, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(deleteMoment(w.juf.actor, moment.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const extra = await createMoment(w.meester.actor, { childId: child6().id, purpose: 'Weg te halen', date: '2027-02-02', time: '08:15', minutes: 10 }, OPEN);
+    await deleteMoment(w.meester.actor, extra.id);
+    expect((await childMoments(parent(), child6().id)).map((m) => m.purpose)).toEqual(['Tussentijds gesprek over rekenen']);
+  });
+});
+
+describe('one timeline, one export', () => {
+  it('the timeline holds every part of the file and the JSON and PDF exports hold the timeline', async () => {
+    const recordId = await saveRecord(w.meester.actor, {
+      childId: child6().id, kind: 'phone', stageKey: undefined, title: 'Telefoongesprek', heldOn: '2026-11-20', notes: { Aantekeningen: 'Moeder belde over de bril.' },
+      agreements: [{ owner: 'SCHOOL', what: 'Plaatst het kind vooraan in de klas.' }],
+    });
+    await publishRecord(w.meester.actor, recordId);
+    await addChildNote(parent(), child6().id, 'Sinds kort een bril.', ['TEACHER']);
+    await createGuidancePlan(w.meester.actor, { childId: child6().id, subject: 'Tafels van 6 en 7', parentTask: 'Overhoren', how: 'Tafelkaart', howOften: 'Drie keer per week', startsOn: '2026-11-18', evaluateOn: '2027-01-15' });
+    const evening = await prisma.groupEvent.create({
+      data: { schoolId: w.school.id, stageId: (await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId: w.school.id, key: 'information_evening' } })).id, groupId: w.g6.id, startsAt: new Date('2026-09-01T17:30:00Z'), endsAt: new Date('2026-09-01T18:15:00Z'), createdById: w.meester.user.id },
+    });
+    await prisma.eventAttendance.create({ data: { schoolId: w.school.id, eventId: evening.id, childId: child6().id, present: true, markedById: w.meester.user.id } });
+
+    const { entries } = await childTimeline(parent(), child6().id);
+    expect(new Set(entries.map((e) => e.type))).toEqual(new Set(['record', 'note', 'guidance', 'preparation', 'moment', 'meeting']));
+    expect(entries.map((e) => +e.at)).toEqual([...entries.map((e) => +e.at)].sort((a, b) => b - a));
+
+    const json = await childExport(parent(), child6().id);
+    expect(json.timeline.map((e) => [e.type, e.at])).toEqual(entries.map((e) => [e.type, e.at.toISOString()]));
+    expect(JSON.stringify(json)).toContain('Uitleg nog een keer.');
+
+    const pdf = await childFilePdf(await childExportData(parent(), child6().id), 'nl');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+
+    // The other family and staff have no export; the teacher of another group has no timeline.
+    await expect(childExport(w.neighbour6.guardians[0].actor, child6().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(childExport(w.meester.actor, child6().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(childTimeline(w.juf.actor, child6().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The director does not see a parent addition shared with the teacher only.
+    expect((await childTimeline(w.director.actor, child6().id)).entries.some((e) => e.type === 'note')).toBe(false);
+  });
+});
+
+describe('retention', () => {
+  it('deletes a left child with its whole file after the school retention period, and logs it without a name', async () => {
+    const { children: [child], guardians: [g] } = await createFamily(w.school.id, w.year.id, [w.g6.id]);
+    await addChildNote(g.actor, child.id, 'Verhuist naar Utrecht.', []);
+    await prisma.fileAudit.create({ data: { schoolId: w.school.id, childId: child.id, actorId: w.meester.user.id, action: 'read', subject: 'file' } });
+    await expect(setChildLeft(w.meester.actor, child.id, new Date('2026-12-01'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await setChildLeft(w.director.actor, child.id, new Date('2026-12-01'));
+
+    expect(await deleteExpiredFiles(new Date('2028-11-30T12:00:00Z'))).toBe(0); // 24 months not yet over
+    expect(await prisma.child.count({ where: { id: child.id } })).toBe(1);
+    expect(await deleteExpiredFiles(new Date('2028-12-02T12:00:00Z'))).toBe(1);
+    expect(await prisma.child.count({ where: { id: child.id } })).toBe(0);
+    expect(await prisma.childNote.count({ where: { childId: child.id } })).toBe(0);
+    expect(await prisma.fileAudit.count({ where: { childId: child.id } })).toBe(0);
+    const log = await prisma.childDeletion.findFirstOrThrow({ where: { schoolId: w.school.id, pupilNumber: child.pupilNumber } });
+    expect(log.counts).toMatchObject({ notes: 1, auditEntries: 2 });
+    expect(JSON.stringify(log)).not.toContain(child.lastName);
+    // Children who did not leave are untouched.
+    expect(await prisma.child.count({ where: { id: child6().id } })).toBe(1);
+  });
+});
