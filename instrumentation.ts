@@ -1,12 +1,14 @@
-// Next.js calls register() once per server start: the outbox worker and the reminder job live in
+// Next.js calls register() once per server start: the outbox worker and the periodic jobs (reminders, fair allocation, deleting files past retention) live in
 // the server process (claims in the database keep several server processes from doubling work).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL && process.env.MAIL_WORKER !== 'off') {
     const { startMailWorker, every } = await import('@/lib/mail/outbox');
     const { sendDueReminders } = await import('@/lib/bookings/reminders');
     const { allocateDueRounds } = await import('@/lib/bookings/fair');
+    const { deleteExpiredFiles } = await import('@/lib/records/retention');
     startMailWorker();
     every(10 * 60_000, () => sendDueReminders());
     every(60_000, () => allocateDueRounds());
+    every(6 * 3600_000, () => deleteExpiredFiles());
   }
 }

@@ -9,7 +9,8 @@ import { publishRecordAction, saveRecordAction } from '@/lib/records/actions';
 
 type Stage = { key: string; name: string; agendaTopics: string[] };
 type AgreementRow = { key: number; owner: 'CHILD' | 'PARENT' | 'TEACHER' | 'SCHOOL'; what: string; dueOn: string; sharing: string };
-type Draft = { recordId?: string; stageKey?: string; title: string; heldOn: string; notes: Record<string, string>; agreements: Omit<AgreementRow, 'key'>[] };
+type Kind = 'talk' | 'phone' | 'extra';
+type Draft = { recordId?: string; kind?: string; stageKey?: string; title: string; heldOn: string; notes: Record<string, string>; agreements: Omit<AgreementRow, 'key'>[] };
 
 /** Made for a 10-minute talk: fields per agenda topic, agreements as rows, autosave, publish on purpose. */
 export function RecordEditor({ childId, stages, draft }: { childId: string; stages: Stage[]; draft: Draft }) {
@@ -17,6 +18,7 @@ export function RecordEditor({ childId, stages, draft }: { childId: string; stag
   const te = useTranslations('errors');
   const router = useRouter();
   const [recordId, setRecordId] = useState(draft.recordId);
+  const [kind, setKind] = useState<Kind>((draft.kind as Kind | undefined) ?? 'talk');
   const [stageKey, setStageKey] = useState(draft.stageKey ?? stages[0]?.key ?? '');
   const [title, setTitle] = useState(draft.title);
   const [heldOn, setHeldOn] = useState(draft.heldOn);
@@ -31,7 +33,7 @@ export function RecordEditor({ childId, stages, draft }: { childId: string; stag
   const input = 'min-h-11 rounded-lg border border-stone-500 bg-white px-2';
 
   const payload = () => ({
-    recordId, childId, kind: 'talk', stageKey: stageKey || undefined, title, heldOn, notes,
+    recordId, childId, kind, stageKey: stageKey || undefined, title, heldOn, notes,
     agreements: rows.filter((r) => r.what.trim()).map((r) => ({ owner: r.owner, what: r.what, dueOn: r.dueOn || undefined, sharing: r.sharing || undefined })),
   });
 
@@ -56,7 +58,7 @@ export function RecordEditor({ childId, stages, draft }: { childId: string; stag
     const timer = setTimeout(() => void save(), 1500);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- autosave whenever the content changes
-  }, [stageKey, title, heldOn, notes, rows]);
+  }, [kind, stageKey, title, heldOn, notes, rows]);
 
   function publish() {
     start(async () => {
@@ -71,7 +73,12 @@ export function RecordEditor({ childId, stages, draft }: { childId: string; stag
   return (
     <div className="flex flex-col gap-4">
       <Alert>{t('parentsRead')}</Alert>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-4">
+        <label className="flex flex-col gap-1 font-medium">{t('kind')}
+          <select className={input} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {(['talk', 'phone', 'extra'] as const).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+          </select>
+        </label>
         <label className="flex flex-col gap-1 font-medium">{t('stage')}
           <select className={input} value={stageKey} onChange={(e) => { setStageKey(e.target.value); setTitle(stages.find((s) => s.key === e.target.value)?.name ?? title); }}>
             {stages.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}

@@ -6,13 +6,18 @@ import type { ActionResult } from '@/lib/errors';
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-/** A small form whose server action answers with ActionResult; a failure is shown, translated, next to it. */
-export function StatusForm({ action, className, children }: { action: Action; className?: string; children: React.ReactNode }) {
+/** A small form whose server action answers with ActionResult; a failure (or, if given, the success message) is shown next to it. */
+export function StatusForm({ action, className, children, success }: { action: Action; className?: string; children: React.ReactNode; success?: string }) {
   const te = useTranslations('errors');
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className={className}>
       {children}
+      {state?.ok && success && (
+        <p role="status" className="w-full text-sm font-medium text-green-800">
+          {success}
+        </p>
+      )}
       {state && !state.ok && (
         <p role="alert" className="w-full text-sm font-medium text-red-800">
           {te(state.error)}

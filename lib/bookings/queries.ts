@@ -69,7 +69,7 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
   const rounds = await prisma.talkRound.findMany({
     where: { schoolId: actor.schoolId, groups: { some: { groupId: { in: groupIds } } }, deadline: { gte: new Date(+now - 14 * 86_400_000) } },
     orderBy: { opensAt: 'asc' },
-    select: { id: true, name: true, opensAt: true, deadline: true, mode: true, preferencesCloseAt: true, allocatedAt: true, inviteInformationOnly: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true } } },
+    select: { id: true, name: true, opensAt: true, deadline: true, mode: true, preferencesCloseAt: true, allocatedAt: true, inviteInformationOnly: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true, parentPreparation: true } } },
   });
   return children.map((c) => {
     const group = c.enrolments[0];
@@ -87,6 +87,8 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
             canBook: c.guardianships[0]?.right === 'AUTHORITY' || r.inviteInformationOnly,
             state: roundState(r, now),
             booking: booking && slots ? { id: booking.id, startsAt: slots[0].startsAt, endsAt: slots.at(-1)!.endsAt, location: slots[0].location } : null,
+            // Parents may prepare the talk until it has been held (lib/records/preparation.ts).
+            canPrepare: r.stage.parentPreparation && (slots ? slots.at(-1)!.endsAt > now : roundState(r, now) !== 'closed'),
           };
         }),
     };

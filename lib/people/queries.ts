@@ -91,6 +91,8 @@ export async function childDetail(actor: Actor, childId: string) {
       prefix: true,
       lastName: true,
       dateOfBirth: true,
+      leftAt: true,
+      school: { select: { retentionMonths: true } },
       enrolments: { where: { schoolYearId: year.id }, select: { group: { select: { id: true, name: true, grade: true, teachers: { select: { user: personName } } } } } },
       guardianships: {
         orderBy: [{ household: { key: 'asc' } }, { relation: 'asc' }],

@@ -4,7 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireRole } from '@/lib/auth/actor';
 import { type ActionResult, toActionError } from '@/lib/errors';
-import { agreementResponseSchema, agreementStatusSchema, childNoteSchema, confirmSchema, guidanceEvaluationSchema, guidancePlanSchema, recordSchema } from './schemas';
+import { createMoment, deleteMoment } from './moments';
+import { savePreparation } from './preparation';
+import { setChildLeft, setRetentionMonths } from './retention';
+import { agreementResponseSchema, agreementStatusSchema, childNoteSchema, confirmSchema, guidanceEvaluationSchema, guidancePlanSchema, momentSchema, preparationSchema, recordSchema, retentionSchema } from './schemas';
 import { addChildNote, confirmRecord, createGuidancePlan, evaluateGuidancePlan, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from './service';
 
 /** Autosave and save: returns the record id so later saves update the same draft. */
@@ -38,7 +41,7 @@ async function onFile(childId: unknown, run: () => Promise<unknown>): Promise<Ac
   } catch (e) {
     return toActionError(e);
   }
-  if (typeof childId === 'string' && /^[\w-]{1,40}$/.test(childId)) revalidatePath(`/kind/${childId}`);
+  if (typeof childId === 'string' && /^[\w-]{1,40}$/.test(childId)) revalidatePath(`/kind/${childId}`, 'layout'); // the file and its sub-pages
   return { ok: true };
 }
 
@@ -82,4 +85,47 @@ export async function evaluateGuidancePlanAction(_prev: ActionResult | null, for
   const parsed = guidanceEvaluationSchema.safeParse({ planId: formData.get('planId'), helped: formData.get('helped'), decision: formData.get('decision'), note: formData.get('note') || undefined });
   if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
   return onFile(formData.get('childId'), () => evaluateGuidancePlan(actor, parsed.data.planId, parsed.data.helped, parsed.data.decision, parsed.data.note));
+}
+
+export async function savePreparationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('GUARDIAN');
+  const pick = (prefix: string) => Object.fromEntries([...formData].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), String(v)]));
+  const parsed = preparationSchema.safeParse({ roundId: formData.get('roundId'), childId: formData.get('childId'), answers: pick('answer:'), childAnswers: pick('child:') });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  return onFile(parsed.data.childId, () => savePreparation(actor, parsed.data));
+}
+
+export async function createMomentAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = momentSchema.safeParse({ ...Object.fromEntries(formData), location: formData.get('location') || undefined });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  return onFile(parsed.data.childId, () => createMoment(actor, parsed.data));
+}
+
+export async function deleteMomentAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const parsed = z.object({ momentId: z.string().min(1).max(40) }).safeParse({ momentId: formData.get('momentId') });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
+  return onFile(formData.get('childId'), () => deleteMoment(actor, parsed.data.momentId));
+}
+
+export async function setChildLeftAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('DIRECTOR');
+  const parsed = z.object({ childId: z.string().min(1).max(40), leftOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime')]) }).safeParse({ childId: formData.get('childId'), leftOn: formData.get('leftOn') ?? '' });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const { childId, leftOn } = parsed.data;
+  return onFile(childId, () => setChildLeft(actor, childId, leftOn ? new Date(leftOn) : null));
+}
+
+export async function setRetentionAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('DIRECTOR');
+  const parsed = retentionSchema.safeParse({ months: formData.get('months') });
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await setRetentionMonths(actor, parsed.data.months);
+  } catch (e) {
+    return toActionError(e);
+  }
+  revalidatePath('/directie/bewaartermijn');
+  return { ok: true };
 }

@@ -5,7 +5,7 @@ import { fullName } from '@/lib/format/name';
 import { SCHOOL_TZ } from '@/lib/format/time';
 import { translatorFor } from '@/lib/i18n/translator';
 import type { childExportData } from './export';
-import { CHILD_QUESTIONS } from './preparation';
+import { CHILD_QUESTIONS } from './prepare-questions';
 
 // The readable half of the data-subject export: an A4 PDF of the same timeline the file page shows.
 // DejaVu Sans is embedded because the PDF base fonts cover only Western European letters, and

@@ -11,8 +11,6 @@ import type { PreparationInput } from './schemas';
 // the child joins the talk (well-being: group 5) the child answers its own questions too. The
 // teacher reads it in the day view and while recording the talk.
 
-/** The child's own questions (translated under "prepare.child"), from the well-being agenda of 000 §4.1. */
-export const CHILD_QUESTIONS = ['howAreYou', 'likeSchool', 'likeDislike', 'learning', 'goal', 'ownPart', 'help'] as const;
 
 /** What the guardian prepares for this child in this round: the agenda, whether the child answers, and what is saved. */
 export async function preparationForm(actor: Actor, childId: string, roundId: string, db: Tx | typeof prisma = prisma) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHILD_QUESTIONS } from './prepare-questions';
 
 const id = z.string().min(1).max(40);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime');
@@ -57,7 +58,7 @@ export const preparationSchema = z.object({
   childId: id,
   // Parents' answers by the agenda topic's position; the child's by question key.
   answers: z.record(z.string().regex(/^\d{1,2}$/), answer).transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v])) as Record<number, string>),
-  childAnswers: z.partialRecord(z.enum(['howAreYou', 'likeSchool', 'likeDislike', 'learning', 'goal', 'ownPart', 'help']), answer).default({}),
+  childAnswers: z.partialRecord(z.enum(CHILD_QUESTIONS), answer).default({}),
 });
 export type PreparationInput = z.infer<typeof preparationSchema>;
 

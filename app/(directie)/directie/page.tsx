@@ -13,6 +13,7 @@ export async function generateMetadata() {
 
 export default async function DirectorHomePage() {
   const actor = await requireRole('DIRECTOR');
+  const tr = await getTranslations('retention');
   const t = await getTranslations('home.director');
   const tc = await getTranslations('common');
   const { year, groups, staff, totals } = await directorHome(actor);
@@ -32,9 +33,14 @@ export default async function DirectorHomePage() {
             {t('intro')} {tc('schoolYear', { name: year.name })}
           </p>
         </div>
-        <Link href="/directie/import" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
-          {t('import')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/directie/import" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
+            {t('import')}
+          </Link>
+          <Link href="/directie/bewaartermijn" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
+            {tr('title')}
+          </Link>
+        </div>
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {figures.map(([key, value]) => (

@@ -19,6 +19,7 @@ export default async function GuardianHomePage() {
   const t = await getTranslations('home.guardian');
   const tc = await getTranslations('common');
   const tb = await getTranslations('booking');
+  const tp = await getTranslations('prepare');
   const [{ year, children }, rounds, events, charter, summaries] = await Promise.all([
     guardianHome(actor),
     guardianRounds(actor),
@@ -106,9 +107,16 @@ export default async function GuardianHomePage() {
                         ) : r.state === 'allocating' ? (
                           <p>{tb('allocating')}</p>
                         ) : null}
-                        <Link href={`/ouder/gesprekken/${r.round.id}`} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
-                          {r.booking ? tb('viewBooking') : r.state === 'open' && r.canBook ? tb('bookNow') : r.state === 'preferences' && r.canBook ? tb('givePreferences') : tb('view')}
-                        </Link>
+                        <div className="flex flex-wrap gap-x-4">
+                          <Link href={`/ouder/gesprekken/${r.round.id}`} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+                            {r.booking ? tb('viewBooking') : r.state === 'open' && r.canBook ? tb('bookNow') : r.state === 'preferences' && r.canBook ? tb('givePreferences') : tb('view')}
+                          </Link>
+                          {r.canPrepare && (
+                            <Link href={`/kind/${child.id}/voorbereiden/${r.round.id}`} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+                              {tp('link')}
+                            </Link>
+                          )}
+                        </div>
                       </li>
                     ))}
                 </ul>

@@ -6,14 +6,14 @@ import { orNotFound } from '@/lib/not-found';
 import { fullName, namesList } from '@/lib/format/name';
 import { childDetail } from '@/lib/people/queries';
 import { ChildFile } from '@/components/records/ChildFile';
-import { childFile, childNotes, guidancePlans } from '@/lib/records/service';
-import { GuidancePlans } from '@/components/records/GuidancePlans';
+import { LeftSchoolForm } from '@/components/records/LeftSchoolForm';
+import { childTimeline } from '@/lib/records/timeline';
 
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRole();
   const child = await orNotFound(childDetail(actor, id));
-  const [file, notes, plans] = await Promise.all([childFile(actor, id), childNotes(actor, id), guidancePlans(actor, id)]);
+  const { entries } = await childTimeline(actor, id);
   const t = await getTranslations('child');
   const format = await getFormatter();
   const group = child.enrolments[0]?.group;
@@ -58,8 +58,8 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           ))}
         </ul>
       </Card>
-      <GuidancePlans actor={actor} childId={child.id} plans={plans} />
-      <ChildFile actor={actor} childId={child.id} file={file} notes={notes} />
+      {actor.role === 'DIRECTOR' && <LeftSchoolForm childId={child.id} name={child.firstName} leftAt={child.leftAt} retentionMonths={child.school.retentionMonths} />}
+      <ChildFile actor={actor} childId={child.id} childName={child.firstName} entries={entries} />
     </AppShell>
   );
 }

@@ -11,6 +11,9 @@ import { unbookedFor } from '@/lib/bookings/staff';
 import { addSlotAction, attendanceAction, blockSlotAction, bookOnBehalfAction, staffCancelAction } from '@/lib/bookings/staff-actions';
 import { fullName, namesList } from '@/lib/format/name';
 import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
+import { momentsBetween } from '@/lib/records/moments';
+import { PreparationView } from '@/components/records/PreparationView';
+import { preparationsFor } from '@/lib/records/preparation';
 
 const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -27,7 +30,10 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
   const end = zonedToUtc(`${zonedDateKey(addDays(start, 1.5))}T00:00`);
   const slots = await teacherDay(actor, start, end);
   const pairs = [...new Map(slots.map((s) => [`${s.round.id}:${s.group.id}`, { roundId: s.round.id, groupId: s.group.id, label: `${s.round.name} · ${s.group.name}` }])).values()];
-  const unbooked = await unbookedFor(actor, pairs);
+  const talks = slots.flatMap((s) => (s.claim ? [{ roundId: s.round.id, childId: s.claim.booking.child.id }] : []));
+  const [unbooked, preparations, moments] = await Promise.all([unbookedFor(actor, pairs), preparationsFor(actor, talks), momentsBetween(actor, start, end)]);
+  const tp = await getTranslations('prepare');
+  const tm = await getTranslations('moments');
   const t = await getTranslations('day');
   const tc = await getTranslations('common');
   const format = await getFormatter();
@@ -70,6 +76,12 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
                   <td className="py-2 pr-2">
                     {b?.needsInterpreter && <span className="block font-medium">{t('interpreter', { language: b.language ?? '–' })}</span>}
                     {b?.note}
+                    {b && preparations.filter((p) => p.roundId === s.round.id && p.childId === b.child.id).map((p) => (
+                      <details key={p.id} className="mt-1" data-testid="day-preparation">
+                        <summary className="min-h-11 cursor-pointer font-medium text-brand-700">{tp('dayView')}</summary>
+                        <PreparationView answers={p.answers} childAnswers={p.childAnswers} />
+                      </details>
+                    ))}
                     {b && b.attendance !== 'EXPECTED' && <span className="block text-stone-600">{t(`attendance.${b.attendance}`)}</span>}
                   </td>
                   <td className="py-2 print:hidden">
@@ -113,6 +125,18 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
             })}
           </tbody>
         </table>
+      )}
+      {moments.length > 0 && (
+        <section aria-labelledby="moments-title">
+          <h2 id="moments-title" className="text-lg font-semibold">{tm('dayTitle')}</h2>
+          <ul className="flex flex-col gap-1" data-testid="day-moments">
+            {moments.map((m) => (
+              <li key={m.id}>
+                {time(m.startsAt)}–{time(m.endsAt)} · <Link href={`/kind/${m.child.id}`} className="text-brand-700 underline">{fullName(m.child)}</Link> · {m.purpose}{m.location ? ` · ${m.location}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {pairs.length > 0 && (
         <StatusForm action={addSlotAction} className="flex flex-wrap items-end gap-2 print:hidden">

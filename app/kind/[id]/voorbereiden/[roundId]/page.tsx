@@ -1,0 +1,37 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { AppShell } from '@/components/layout/AppShell';
+import { PreparationForm } from '@/components/records/PreparationForm';
+import { requireRole } from '@/lib/auth/actor';
+import { orNotFound } from '@/lib/not-found';
+import { preparationForm } from '@/lib/records/preparation';
+import { CHILD_QUESTIONS } from '@/lib/records/prepare-questions';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('prepare'))('link') };
+}
+
+/** Parents prepare a parent-tell or well-being talk; from group 5 with the child's own answers. */
+export default async function PreparePage({ params }: { params: Promise<{ id: string; roundId: string }> }) {
+  const actor = await requireRole('GUARDIAN');
+  const { id, roundId } = await params;
+  const form = await orNotFound(preparationForm(actor, id, roundId));
+  const t = await getTranslations('prepare');
+  const format = await getFormatter();
+  return (
+    <AppShell actor={actor} path={`/kind/${id}/voorbereiden/${roundId}`}>
+      <Link href="/ouder" className="text-brand-700 underline">{t('back')}</Link>
+      <h1 className="text-2xl font-bold">{t('title', { round: form.round.stage.name })}: {form.child.firstName}</h1>
+      <p>{t('intro')}</p>
+      <p className="text-sm text-stone-700">{t('whoReads', { name: form.child.firstName })}</p>
+      {form.saved && <p className="text-sm text-stone-700">{t('lastSaved', { date: format.dateTime(form.saved.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })}</p>}
+      <PreparationForm
+        childId={id}
+        roundId={roundId}
+        childName={form.child.firstName}
+        topics={form.round.stage.agendaTopics.map((topic) => ({ topic, value: form.saved?.answers[topic] ?? '' }))}
+        childQuestions={form.childAnswers ? CHILD_QUESTIONS.map((key) => ({ key, value: form.saved?.childAnswers[key] ?? '' })) : []}
+      />
+    </AppShell>
+  );
+}

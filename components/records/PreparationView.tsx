@@ -1,0 +1,29 @@
+import { getTranslations } from 'next-intl/server';
+import { CHILD_QUESTIONS } from '@/lib/records/prepare-questions';
+
+/** A family's preparation as the teacher (day view, record editor) and the file read it. */
+export async function PreparationView({ answers, childAnswers }: { answers: unknown; childAnswers: unknown }) {
+  const t = await getTranslations('prepare');
+  const tl = await getTranslations('timeline');
+  const parents = Object.entries((answers ?? {}) as Record<string, string>).filter(([, v]) => v);
+  const child = CHILD_QUESTIONS.map((k) => [k, ((childAnswers ?? {}) as Record<string, string>)[k]] as const).filter(([, v]) => v);
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <dl>
+        {parents.map(([topic, text]) => (
+          <div key={topic} className="mb-1"><dt className="font-medium">{topic}</dt><dd className="whitespace-pre-line">{text}</dd></div>
+        ))}
+      </dl>
+      {child.length > 0 && (
+        <>
+          <p className="font-semibold">{tl('childAnswers')}</p>
+          <dl>
+            {child.map(([key, text]) => (
+              <div key={key} className="mb-1"><dt className="font-medium">{t(`child.${key}`)}</dt><dd className="whitespace-pre-line">{text}</dd></div>
+            ))}
+          </dl>
+        </>
+      )}
+    </div>
+  );
+}
