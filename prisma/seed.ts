@@ -15,6 +15,9 @@ import { attendanceSheet, createGroupEvent, recordAttendance } from '@/lib/event
 import { publishDefaultCharter, publishedCharter } from '@/lib/charter/service';
 import { SURVEY_TEMPLATES } from '@/lib/surveys/templates';
 import { randomUUID } from 'node:crypto';
+import { createMoment } from '@/lib/records/moments';
+import { savePreparation } from '@/lib/records/preparation';
+import { confirmRecord, createGuidancePlan, publishRecord, saveRecord, setAgreementStatus } from '@/lib/records/service';
 
 const YEAR = { name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') };
 // Schoolvakanties 2026-2027, regio noord.
@@ -95,6 +98,54 @@ async function seedDemoRound(schoolId: string, now: Date) {
   await prisma.outboxMail.updateMany({ where: { schoolId, sentAt: null }, data: { sentAt: now } });
 }
 
+/**
+ * Daan's file, so the demo parent and Daan's teacher open a file with history: the parent-tell talk
+ * of September (published, confirmed, one agreement met), a plan for home, an agreed extra moment
+ * (talk arrangement) and his mother's preparation of the well-being talk with Daan's own answers.
+ */
+async function seedDemoFile(schoolId: string, now: Date) {
+  const mother = await actorOf(schoolId, DEMO_LOGINS.guardian.email, 'GUARDIAN');
+  const daan = await prisma.child.findFirstOrThrow({
+    where: { schoolId, firstName: 'Daan', guardianships: { some: { userId: mother.userId } } },
+    select: { id: true, enrolments: { select: { group: { select: { teachers: { take: 1, select: { userId: true } } } } } } },
+  });
+  const teacherId = daan.enrolments[0].group.teachers[0].userId;
+  const m = await prisma.membership.findFirstOrThrow({ where: { schoolId, userId: teacherId, role: 'TEACHER' } });
+  const teacher: Actor = { userId: teacherId, schoolId, role: 'TEACHER', membershipId: m.id };
+  const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId, key: 'parent_tell' } });
+  const [traits, social, , home, hobbies, , parentsDo] = stage.agendaTopics;
+  const recordId = await saveRecord(teacher, {
+    childId: daan.id, kind: 'talk', stageKey: 'parent_tell', title: stage.name, heldOn: '2026-09-15',
+    notes: {
+      [traits]: 'Daan is behulpzaam en nieuwsgierig; hij vraagt veel.',
+      [social]: 'Speelt graag met Milan en Yara; in de pauze soms alleen.',
+      [home]: 'Ouders zijn uit elkaar; Daan is om de week bij vader.',
+      [hobbies]: 'Voetbal op zaterdag, tekenen.',
+      [parentsDo]: 'Moeder leest elke avond voor.',
+    },
+    agreements: [
+      { owner: 'TEACHER', what: 'Let op Daan in de pauze en geeft een seintje als hij vaak alleen is.', sharing: 'Bericht in het portaal' },
+      { owner: 'PARENT', what: 'Geeft wisselingen tussen de huizen door aan de leerkracht.', dueOn: undefined, sharing: undefined },
+    ],
+  });
+  await publishRecord(teacher, recordId, new Date('2026-09-16T08:00:00Z'));
+  await confirmRecord(mother, recordId, 'Dank voor het fijne gesprek.', new Date('2026-09-17T19:00:00Z'));
+  const [pauze] = await prisma.agreement.findMany({ where: { recordId }, orderBy: { createdAt: 'asc' } });
+  await setAgreementStatus(teacher, pauze.id, 'ACHIEVED', 'Daan speelt nu vaak mee met voetbal.');
+  await createGuidancePlan(teacher, {
+    childId: daan.id, subject: 'Tafels van 6, 7 en 8', parentTask: 'De tafels overhoren', how: 'Met de tafelkaart, door elkaar gevraagd', howOften: 'Drie keer per week tien minuten',
+    startsOn: zonedDateKey(addDays(now, -21)), evaluateOn: zonedDateKey(addDays(now, 35)),
+  });
+  await createMoment(teacher, { childId: daan.id, purpose: 'Tussentijds gesprek: hoe gaat het met de tafels en in de pauze?', date: zonedDateKey(addDays(now, 28)), time: '15:15', minutes: 15, location: 'Lokaal 6' }, now);
+  const round = await prisma.talkRound.findFirstOrThrow({ where: { schoolId, stage: { key: 'well_being' } } });
+  await savePreparation(mother, {
+    roundId: round.id, childId: daan.id,
+    answers: { 0: 'Daan gaat weer graag naar school sinds hij meevoetbalt. Rekenen vindt hij lastig.', 1: 'Hij wil de tafels beter kennen; thuis oefenen we met de tafelkaart.' },
+    childAnswers: { likeSchool: 'Ja, vooral gym en tekenen.', learning: 'Breuken. Dat is moeilijk.', help: 'Als de juf het nog een keer uitlegt.' },
+  }, now);
+  await prisma.outboxMail.updateMany({ where: { schoolId, sentAt: null }, data: { sentAt: now } });
+}
+
 /** The information evenings of school week 2, with attendance registered (about 85%). */
 async function seedDemoEvenings(schoolId: string) {
   const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
@@ -165,6 +216,7 @@ export async function seedDemoSchool(now = new Date()) {
   await seedDemoCharter(school.id, now);
   await seedPreviousSurvey(school.id);
   await seedDemoRound(school.id, now);
+  await seedDemoFile(school.id, now);
   return true;
 }
 

@@ -48,11 +48,17 @@ export async function deleteExpiredFiles(now = new Date()) {
     for (const child of expired) {
       await prisma.$transaction(async (tx) => {
         const where = { childId: child.id, schoolId: school.id };
-        const [records, agreements, notes, guidancePlans, preparations, moments, bookings, attendance, audit, bookingEvents] = await Promise.all([
-          tx.talkRecord.count({ where }), tx.agreement.count({ where }), tx.childNote.count({ where }), tx.homeGuidancePlan.count({ where }),
-          tx.talkPreparation.count({ where }), tx.arrangedMoment.count({ where }), tx.booking.count({ where }), tx.eventAttendance.count({ where }),
-          tx.fileAudit.deleteMany({ where }), tx.bookingEvent.deleteMany({ where }),
-        ]);
+        // One after the other: a transaction is one connection, which runs one query at a time.
+        const records = await tx.talkRecord.count({ where });
+        const agreements = await tx.agreement.count({ where });
+        const notes = await tx.childNote.count({ where });
+        const guidancePlans = await tx.homeGuidancePlan.count({ where });
+        const preparations = await tx.talkPreparation.count({ where });
+        const moments = await tx.arrangedMoment.count({ where });
+        const bookings = await tx.booking.count({ where });
+        const attendance = await tx.eventAttendance.count({ where });
+        const audit = await tx.fileAudit.deleteMany({ where });
+        const bookingEvents = await tx.bookingEvent.deleteMany({ where });
         await tx.child.delete({ where: { id: child.id } });
         await tx.childDeletion.create({
           data: {
