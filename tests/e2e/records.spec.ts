@@ -40,22 +40,31 @@ test('a teacher records a well-being talk with three agreements; the parent resp
   await parentRow.getByLabel('Toelichting').fill('Lukt nog niet elke week.');
   await parentRow.getByRole('button', { name: 'Hulp nodig' }).click();
   await expect(parentRow).toContainText('Ouder: hulp nodig: Lukt nog niet elke week.');
+  await parent.getByText('Informatie toevoegen', { exact: true }).click();
   await parent.getByLabel(/^Informatie toevoegen/).fill('Sinds kort een bril.');
   await parent.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(parent.getByTestId('child-note')).toContainText('Sinds kort een bril.');
   // The complete file as JSON contains what the page shows.
   const exported = await (await parent.request.get(`/api/children/${child.id}/export`)).json();
-  expect(exported.talkRecords[0].agreements.map((a: { what: string }) => a.what)).toEqual(agreements.map(([, what]) => what));
-  expect(exported.parentAdditions[0].text).toBe('Sinds kort een bril.');
+  type Entry = { type: string; title?: string; text?: string; agreements?: { what: string }[] };
+  const record = (exported.timeline as Entry[]).find((e) => e.type === 'record' && e.title === 'Welbevindengesprek')!;
+  expect(record.agreements!.map((a) => a.what)).toEqual(agreements.map(([, what]) => what));
+  expect((exported.timeline as Entry[]).find((e) => e.type === 'note')!.text).toBe('Sinds kort een bril.');
 
-  // At the next talk the teacher sees it and adjusts one agreement.
-  await page.reload();
-  const teacherRow = page.getByTestId('agreement').filter({ hasText: 'Oefent elke dag' });
+  // At report talk 1 the teacher opens the record, sees the open agreements with the parent's answer, and adjusts one.
+  await page.getByRole('link', { name: 'Gesprek vastleggen' }).click();
+  await page.getByLabel('Soort gesprek').selectOption({ label: 'Rapportgesprek 1' });
+  const open = page.getByRole('region', { name: 'Open afspraken van eerdere gesprekken' });
+  await expect(open.getByTestId('agreement')).toHaveCount(3);
+  await expect(open.getByTestId('agreement').filter({ hasText: 'Overhoort de tafels' })).toContainText('Ouder: hulp nodig: Lukt nog niet elke week.');
+  const teacherRow = open.getByTestId('agreement').filter({ hasText: 'Oefent elke dag' });
   await teacherRow.getByLabel('Status').selectOption({ label: 'bijgesteld' });
   await teacherRow.getByLabel('Toelichting').fill('Vijf minuten per dag is genoeg.');
   await teacherRow.getByRole('button', { name: 'Opslaan' }).click();
   await expect(teacherRow.getByTestId('agreement-status')).toHaveText('bijgesteld');
-  await expect(page.getByTestId('agreement').filter({ hasText: 'Overhoort de tafels' })).toContainText('Ouder: hulp nodig');
+  await expect(teacherRow).toContainText('Vijf minuten per dag is genoeg.');
+  await page.goto(`/kind/${child.id}`);
+  await expect(page.getByTestId('agreement').filter({ hasText: 'Oefent elke dag' }).getByTestId('agreement-status')).toHaveText('bijgesteld');
 
   // Another family: neither the page nor the API shows the child.
   const stranger = await db.user.findFirstOrThrow({ where: { email: 'ouder2@distelvlinder.demo' } });
