@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { CHILD_QUESTIONS } from '@/lib/records/prepare-questions';
+import { CHILD_QUESTIONS } from '@/lib/records/agenda';
 
 /** A family's preparation as the teacher (day view, record editor) and the file read it. */
 export async function PreparationView({ answers, childAnswers }: { answers: unknown; childAnswers: unknown }) {

@@ -5,7 +5,7 @@ import { fullName } from '@/lib/format/name';
 import { SCHOOL_TZ } from '@/lib/format/time';
 import { translatorFor } from '@/lib/i18n/translator';
 import type { childExportData } from './export';
-import { CHILD_QUESTIONS } from './prepare-questions';
+import { CHILD_QUESTIONS, inAgendaOrder } from './agenda';
 
 // The readable half of the data-subject export: an A4 PDF of the same timeline the file page shows.
 // DejaVu Sans is embedded because the PDF base fonts cover only Western European letters, and
@@ -26,16 +26,22 @@ export async function childFilePdf(data: Data, locale: string): Promise<Buffer> 
   const dateTime = (d: Date | string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: SCHOOL_TZ }).format(new Date(d));
   const name = fullName(data.child);
 
-  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, lang: locale, tagged: true, displayTitle: true, info: { Title: t('title', { name }) } });
+  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, pdfVersion: '1.7', lang: locale, tagged: true, displayTitle: true, info: { Title: t('title', { name }) } });
   doc.registerFont('regular', path.join(FONT_DIR, 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
 
-  const heading = (text: string, size = 14) => doc.moveDown(0.6).font('bold').fontSize(size).fillColor('#1c1917').text(text).moveDown(0.2);
-  const line = (text: string, opts: { bold?: boolean; muted?: boolean; indent?: number } = {}) =>
-    doc.font(opts.bold ? 'bold' : 'regular').fontSize(10.5).fillColor(opts.muted ? '#57534e' : '#1c1917').text(text, { indent: opts.indent ?? 0, paragraphGap: 2 });
+  const heading = (text: string, size = 14) => doc.moveDown(0.6).font('bold').fontSize(size).fillColor('#1c1917').text(text, doc.page.margins.left).moveDown(0.2);
+  // An indent moves the whole paragraph (pdfkit's own `indent` moves only its first line).
+  const line = (text: string, opts: { bold?: boolean; muted?: boolean; indent?: number } = {}) => {
+    const indent = opts.indent ?? 0;
+    const left = doc.page.margins.left;
+    doc.font(opts.bold ? 'bold' : 'regular').fontSize(10.5).fillColor(opts.muted ? '#57534e' : '#1c1917');
+    doc.text(text, left + indent, doc.y, { width: doc.page.width - left - doc.page.margins.right - indent, paragraphGap: 2 });
+    doc.x = left;
+  };
   const pairs = (values: unknown, label: (key: string) => string) => {
     for (const [k, v] of Object.entries((values ?? {}) as Record<string, string>)) {
       if (!v) continue;
@@ -96,7 +102,7 @@ export async function childFilePdf(data: Data, locale: string): Promise<Buffer> 
         pairs(e.preparation.answers, (k) => k);
         if (Object.keys((e.preparation.childAnswers ?? {}) as object).length > 0) {
           line(tl('childAnswers'), { bold: true });
-          pairs(e.preparation.childAnswers, (k) => ((CHILD_QUESTIONS as readonly string[]).includes(k) ? tp(`child.${k}`) : k));
+          pairs(inAgendaOrder(e.preparation.childAnswers, CHILD_QUESTIONS), (k) => ((CHILD_QUESTIONS as readonly string[]).includes(k) ? tp(`child.${k}`) : k));
         }
         break;
       case 'moment':

@@ -5,6 +5,7 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { currentSchoolYear } from '@/lib/school/year';
 import { auditFile } from './audit';
+import { inAgendaOrder } from './agenda';
 import type { PreparationInput } from './schemas';
 
 // Parents prepare a parent-tell or well-being talk along the stage's agenda; from the grade where
@@ -55,18 +56,21 @@ export async function savePreparation(actor: Actor, input: PreparationInput, now
 
 const preparationSelect = {
   id: true, roundId: true, childId: true, answers: true, childAnswers: true, updatedAt: true,
-  round: { select: { name: true } },
+  round: { select: { name: true, stage: { select: { agendaTopics: true } } } },
 } as const;
+
+type Row = { answers: unknown; round: { stage: { agendaTopics: string[] } } };
+const ordered = <T extends Row>(p: T) => ({ ...p, answers: inAgendaOrder(p.answers, p.round.stage.agendaTopics) });
 
 /** Staff: the preparations of the children they talk to (the day view); each read is audited. */
 export async function preparationsFor(actor: Actor, talks: { roundId: string; childId: string }[]) {
   if (actor.role === 'GUARDIAN' || talks.length === 0) return [];
   const year = await currentSchoolYear(actor.schoolId);
   if (!year) return [];
-  const rows = await prisma.talkPreparation.findMany({
+  const rows = (await prisma.talkPreparation.findMany({
     where: { schoolId: actor.schoolId, OR: talks.map((t) => ({ roundId: t.roundId, childId: t.childId })), child: await childScope(actor, year.id) },
     select: preparationSelect,
-  });
+  })).map(ordered);
   await Promise.all([...new Set(rows.map((r) => r.childId))].map((childId) => auditFile(prisma, actor, childId, 'read', 'preparation')));
   return rows;
 }
@@ -74,5 +78,5 @@ export async function preparationsFor(actor: Actor, talks: { roundId: string; ch
 /** Every preparation in the child's file (the timeline, the export). */
 export async function childPreparations(actor: Actor, childId: string) {
   await visibleChild(actor, childId);
-  return prisma.talkPreparation.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { updatedAt: 'desc' }, select: preparationSelect });
+  return (await prisma.talkPreparation.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { updatedAt: 'desc' }, select: preparationSelect })).map(ordered);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHILD_QUESTIONS } from './prepare-questions';
+import { CHILD_QUESTIONS } from './agenda';
 
 const id = z.string().min(1).max(40);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime');

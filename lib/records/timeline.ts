@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { childMoments } from './moments';
 import { childPreparations } from './preparation';
+import { inAgendaOrder } from './agenda';
 import { childFile, childNotes, guidancePlans } from './service';
 
 // One timeline per child: everything in the child's file, newest first. The page renders it and
@@ -21,7 +22,7 @@ export type TimelineEntry =
 
 /** The child's file as the actor may see it (guardians: published records; staff: notes shared with their role). */
 export async function childTimeline(actor: Actor, childId: string) {
-  const [file, notes, plans, preparations, moments, bookings, attendance] = await Promise.all([
+  const [file, notes, plans, preparations, moments, bookings, attendance, stages] = await Promise.all([
     childFile(actor, childId),
     childNotes(actor, childId),
     guidancePlans(actor, childId),
@@ -35,9 +36,11 @@ export async function childTimeline(actor: Actor, childId: string) {
       where: { childId, schoolId: actor.schoolId },
       select: { eventId: true, present: true, event: { select: { startsAt: true, stage: { select: { name: true } }, group: { select: { name: true } } } } },
     }),
+    prisma.stageDefinition.findMany({ where: { schoolId: actor.schoolId }, select: { key: true, agendaTopics: true } }),
   ]);
+  const agenda = new Map(stages.map((s) => [s.key, s.agendaTopics]));
   const entries: TimelineEntry[] = [
-    ...file.records.map((record) => ({ type: 'record' as const, at: record.heldOn, record })),
+    ...file.records.map((record) => ({ type: 'record' as const, at: record.heldOn, record: { ...record, notes: inAgendaOrder(record.notes, agenda.get(record.stageKey ?? '') ?? []) } })),
     ...notes.map((note) => ({ type: 'note' as const, at: note.createdAt, note })),
     ...plans.map((plan) => ({ type: 'guidance' as const, at: plan.startsOn, plan })),
     ...preparations.map((preparation) => ({ type: 'preparation' as const, at: preparation.updatedAt, preparation })),

@@ -5,7 +5,7 @@ import { PreparationForm } from '@/components/records/PreparationForm';
 import { requireRole } from '@/lib/auth/actor';
 import { orNotFound } from '@/lib/not-found';
 import { preparationForm } from '@/lib/records/preparation';
-import { CHILD_QUESTIONS } from '@/lib/records/prepare-questions';
+import { CHILD_QUESTIONS } from '@/lib/records/agenda';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('prepare'))('link') };
