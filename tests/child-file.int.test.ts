@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { calendarFeed, renewCalendarToken } from '@/lib/bookings/calendar';
 import { childExport, childExportData } from '@/lib/records/export';
@@ -6,10 +7,11 @@ import { childMoments, createMoment, deleteMoment, momentsBetween } from '@/lib/
 import { childFilePdf } from '@/lib/records/pdf';
 import { preparationForm, preparationsFor, savePreparation } from '@/lib/records/preparation';
 import { deleteExpiredFiles, setChildLeft } from '@/lib/records/retention';
-import { addChildNote, createGuidancePlan, publishRecord, saveRecord } from '@/lib/records/service';
+import { addChildNote, childNotes, createGuidancePlan, publishRecord, saveRecord } from '@/lib/records/service';
 import { childTimeline } from '@/lib/records/timeline';
 import { OPEN, bookingWorld, type BookingWorld } from './support/booking-world';
-import { createFamily } from './support/factories';
+import { setCareCoordinator } from '@/lib/people/care';
+import { createFamily, createUser } from './support/factories';
 
 let w: BookingWorld;
 beforeAll(async () => {
@@ -140,5 +142,27 @@ describe('retention', () => {
     expect(JSON.stringify(log)).not.toContain(child.lastName);
     // Children who did not leave are untouched.
     expect(await prisma.child.count({ where: { id: child6().id } })).toBe(1);
+  });
+});
+
+describe('internal supervisor (intern begeleider)', () => {
+  it('once the director names them, sees every child and the additions parents share with the supervisor only', async () => {
+    const ib = await createUser(w.school.id, 'TEACHER');
+    await expect(childTimeline(ib.actor, child6().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await addChildNote(parent(), child6().id, 'Alleen voor de intern begeleider.', ['SUPERVISOR']);
+
+    await expect(setCareCoordinator(w.meester.actor, ib.actor.membershipId, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setCareCoordinator(w.director.actor, w.director.actor.membershipId, true)).rejects.toMatchObject({ code: 'NOT_FOUND' }); // teachers only
+    await setCareCoordinator(w.director.actor, ib.actor.membershipId, true);
+    expect((await prisma.membership.findUniqueOrThrow({ where: { id: ib.actor.membershipId } })).careCoordinator).toBe(true);
+
+    // The flag reaches the actor from the membership on the next request (lib/auth/actor.ts).
+    const supervisor = { ...ib.actor, care: true };
+    const texts = async (actor: Actor) => (await childNotes(actor, child6().id)).map((n) => n.text);
+    expect(await texts(supervisor)).toContain('Alleen voor de intern begeleider.');
+    expect(await texts(supervisor)).not.toContain('Sinds kort een bril.'); // shared with the teacher only
+    expect(await texts(w.meester.actor)).not.toContain('Alleen voor de intern begeleider.');
+    expect(await texts(w.director.actor)).not.toContain('Alleen voor de intern begeleider.');
+    expect((await childTimeline(supervisor, child3().id)).entries.length).toBeGreaterThan(0); // every group, not only their own
   });
 });

@@ -28,7 +28,7 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
               {t('appName')}
             </Link>
             <p className="text-sm text-stone-600">
-              {current?.school.name} · {t(`roles.${actor.role}`)}
+              {current?.school.name} · {t(`roles.${actor.role}`)}{actor.care && ` · ${t('careCoordinator')}`}
             </p>
           </div>
           {links.length > 0 && (

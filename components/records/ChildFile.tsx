@@ -93,6 +93,7 @@ async function NoteForm({ childId }: { childId: string }) {
         <fieldset className="flex flex-wrap gap-4">
           <legend className="text-sm">{t('whoMaySee')}</legend>
           <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="TEACHER" defaultChecked className="size-5" />{t('roles.TEACHER')}</label>
+          <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="SUPERVISOR" className="size-5" />{t('roles.SUPERVISOR')}</label>
           <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="DIRECTOR" className="size-5" />{t('roles.DIRECTOR')}</label>
         </fieldset>
         <button className={`${button} self-start`}>{t('saveNote')}</button>

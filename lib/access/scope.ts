@@ -15,6 +15,8 @@ export async function childScope(actor: Actor, schoolYearId: string): Promise<Pr
       // Every guardian, with authority or information only, sees the same (BW 1:377c).
       return { schoolId: actor.schoolId, guardianships: { some: { userId: actor.userId, schoolId: actor.schoolId } } };
     case 'TEACHER': {
+      // The internal supervisor coordinates care for the whole school.
+      if (actor.care) return { schoolId: actor.schoolId };
       const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { teachersSeeAllPupils: true } });
       if (school.teachersSeeAllPupils) return { schoolId: actor.schoolId };
       return {
@@ -37,6 +39,11 @@ export function groupScope(actor: Actor, schoolYearId: string): Prisma.GroupWher
     case 'DIRECTOR':
       return { schoolId: actor.schoolId, schoolYearId };
   }
+}
+
+/** Groups whose pupils the actor works with day to day: a teacher's own, the internal supervisor's and director's all. */
+export function caseloadGroups(actor: Actor, schoolYearId: string): Prisma.GroupWhereInput {
+  return actor.role === 'TEACHER' && actor.care ? { schoolId: actor.schoolId, schoolYearId } : groupScope(actor, schoolYearId);
 }
 
 /** Fails closed: a child outside the actor's scope (this school year) is "not found", never "forbidden". */

@@ -8,8 +8,11 @@ import { poolExec } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
 import { authOptions } from './options';
 
-/** Who is asking: one person in one role at one school. Every data function takes this. */
-export type Actor = { userId: string; schoolId: string; role: Role; membershipId: string };
+/**
+ * Who is asking: one person in one role at one school. Every data function takes this. `care`: a
+ * staff member who is also the school's internal supervisor (intern begeleider).
+ */
+export type Actor = { userId: string; schoolId: string; role: Role; membershipId: string; care?: boolean };
 
 export const ACTIVE_MEMBERSHIP_COOKIE = 'ctx';
 
@@ -20,12 +23,12 @@ export const currentUserId = cache(async (): Promise<string | null> => {
 
 // Asked on every request, so plain SQL (see lib/db-raw.ts for the measured reason).
 export const membershipsOf = cache(async (userId: string) => {
-  const rows = await poolExec<{ id: string; role: Role; schoolId: string; schoolName: string }>(
-    `SELECT m.id, m.role, m."schoolId", s.name AS "schoolName" FROM "Membership" m JOIN "School" s ON s.id = m."schoolId"
+  const rows = await poolExec<{ id: string; role: Role; schoolId: string; schoolName: string; careCoordinator: boolean }>(
+    `SELECT m.id, m.role, m."schoolId", m."careCoordinator", s.name AS "schoolName" FROM "Membership" m JOIN "School" s ON s.id = m."schoolId"
      WHERE m."userId" = $1 ORDER BY m."createdAt", m.id`,
     [userId],
   );
-  return rows.map((r) => ({ id: r.id, role: r.role, schoolId: r.schoolId, school: { name: r.schoolName } }));
+  return rows.map((r) => ({ id: r.id, role: r.role, schoolId: r.schoolId, care: r.careCoordinator, school: { name: r.schoolName } }));
 });
 
 /** The membership the user is acting in: the one chosen in the role switch, else their first. */
@@ -36,7 +39,7 @@ export async function currentActor(roles?: Role[]): Promise<Actor | null> {
   const allowed = roles ? all.filter((m) => roles.includes(m.role)) : all;
   const chosen = (await cookies()).get(ACTIVE_MEMBERSHIP_COOKIE)?.value;
   const m = allowed.find((x) => x.id === chosen) ?? allowed[0];
-  return m ? { userId, schoolId: m.schoolId, role: m.role, membershipId: m.id } : null;
+  return m ? { userId, schoolId: m.schoolId, role: m.role, membershipId: m.id, care: m.care } : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { childScope, groupScope } from '@/lib/access/scope';
+import { caseloadGroups, childScope, groupScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -43,7 +43,7 @@ export async function guardianHome(actor: Actor) {
 export async function teacherHome(actor: Actor) {
   const year = await yearOf(actor);
   const groups = await prisma.group.findMany({
-    where: groupScope(actor, year.id),
+    where: caseloadGroups(actor, year.id),
     orderBy: [{ grade: 'asc' }, { name: 'asc' }],
     select: {
       id: true,
@@ -71,7 +71,7 @@ export async function directorHome(actor: Actor) {
     prisma.membership.findMany({
       where: { schoolId: actor.schoolId, role: { in: ['TEACHER', 'DIRECTOR'] } },
       orderBy: [{ role: 'asc' }, { user: { lastName: 'asc' } }],
-      select: { role: true, user: { select: { ...personName.select, email: true } } },
+      select: { id: true, role: true, careCoordinator: true, user: { select: { ...personName.select, email: true } } },
     }),
     prisma.child.count({ where: { schoolId: actor.schoolId, leftAt: null, enrolments: { some: { schoolYearId: year.id } } } }),
     prisma.membership.count({ where: { schoolId: actor.schoolId, role: 'GUARDIAN' } }),

@@ -30,7 +30,7 @@ export const confirmSchema = z.object({ recordId: id, response: z.string().trim(
 export const childNoteSchema = z.object({
   childId: id,
   text: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
-  visibleTo: z.array(z.enum(['TEACHER', 'DIRECTOR'])).default([]),
+  visibleTo: z.array(z.enum(['TEACHER', 'DIRECTOR', 'SUPERVISOR'])).default([]),
 });
 
 export const guidancePlanSchema = z.object({

@@ -1,5 +1,6 @@
 import 'server-only';
 import { visibleChild } from '@/lib/access/scope';
+import type { NoteAudience } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -117,17 +118,28 @@ export async function fileAuditLog(actor: Actor, childId: string) {
 }
 
 /** A guardian adds information to the child's file and chooses which staff see it. */
-export async function addChildNote(actor: Actor, childId: string, text: string, visibleTo: ('TEACHER' | 'DIRECTOR')[]) {
+export async function addChildNote(actor: Actor, childId: string, text: string, visibleTo: NoteAudience[]) {
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   await visibleChild(actor, childId);
   return prisma.childNote.create({ data: { schoolId: actor.schoolId, childId, authorId: actor.userId, text, visibleTo } });
+}
+
+/**
+ * Which of the parents' sharing choices reach this staff member. "The teacher" is the child's own
+ * teacher: the internal supervisor, who sees every file, reads those only for pupils they teach.
+ */
+async function audiencesOf(actor: Actor, childId: string): Promise<NoteAudience[]> {
+  if (actor.role === 'DIRECTOR') return ['DIRECTOR'];
+  if (!actor.care) return ['TEACHER'];
+  const teaches = await prisma.enrolment.count({ where: { childId, schoolId: actor.schoolId, group: { teachers: { some: { userId: actor.userId } } } } });
+  return teaches ? ['TEACHER', 'SUPERVISOR'] : ['SUPERVISOR'];
 }
 
 /** Parent additions as the actor may see them: every guardian all; staff those shared with their role. */
 export async function childNotes(actor: Actor, childId: string) {
   await visibleChild(actor, childId);
   return prisma.childNote.findMany({
-    where: { childId, schoolId: actor.schoolId, ...(actor.role === 'GUARDIAN' ? {} : { visibleTo: { has: actor.role } }) },
+    where: { childId, schoolId: actor.schoolId, ...(actor.role === 'GUARDIAN' ? {} : { visibleTo: { hasSome: await audiencesOf(actor, childId) } }) },
     orderBy: { createdAt: 'desc' },
   });
 }

@@ -10,6 +10,7 @@ export const DEMO_LOGINS = {
   guardian: { email: 'ouder@distelvlinder.demo' }, // mother of Sanne (3A) and Daan (6), separated
   guardianOtherHousehold: { email: 'ouder2@distelvlinder.demo' }, // their father, own household
   informationOnly: { email: 'informatie@distelvlinder.demo' }, // father of Noor (7), no custody
+  supervisor: { email: 'ib@distelvlinder.demo', password: DEMO_PASSWORD }, // intern begeleider: every child's file
 };
 
 export const DEMO_GROUPS = ['1-2A', '1-2B', '3A', '3B', '4A', '4B', '5A', '5B', '6', '7', '8A', '8B'];
@@ -139,7 +140,8 @@ export function demoSchoolCsv() {
     }
   for (const role of ['intern begeleider', 'vakleerkracht', 'onderwijsassistent', 'onderwijsassistent', 'leerkracht', 'leerkracht']) {
     const [first, prefix, last] = teacherName();
-    staff.push([first, prefix, last, `${slug(first)}.${slug(last)}${++t}@distelvlinder.demo`, role, '']);
+    const email = role === 'intern begeleider' ? DEMO_LOGINS.supervisor.email : `${slug(first)}.${slug(last)}${++t}@distelvlinder.demo`;
+    staff.push([first, prefix, last, email, role, '']);
   }
 
   return { pupils: toCsv(PUPIL_COLUMNS, rows), staff: toCsv(STAFF_COLUMNS, staff) };

@@ -140,3 +140,29 @@ test('the director records that a pupil left and sets how long files are kept', 
   await expect(page.getByRole('link', { name: pupil.firstName, exact: false }).first()).toBeVisible();
   await expect(page.getByText('wordt verwijderd op 20 november 2029')).toBeVisible();
 });
+
+test('a parent shares an addition with the internal supervisor only: the supervisor reads it, the class teacher does not', async ({ page, browser }) => {
+  const { child, teacher } = await daan();
+  await signInWithLink(page, LOGINS.guardian);
+  await page.goto(`/kind/${child.id}`);
+  await page.getByText('Informatie toevoegen', { exact: true }).click();
+  await page.getByLabel(/^Informatie toevoegen/).fill('Daan is aangemeld bij de jeugdhulp.');
+  await page.getByRole('checkbox', { name: 'leerkracht' }).uncheck();
+  await page.getByRole('checkbox', { name: 'intern begeleider' }).check();
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(page.getByTestId('child-note').filter({ hasText: 'jeugdhulp' })).toContainText('gedeeld met intern begeleider');
+
+  const ib = await browser.newPage();
+  await signInWithPassword(ib, 'ib@distelvlinder.demo');
+  await expect(ib.getByText('intern begeleider').first()).toBeVisible();
+  await ib.goto(`/kind/${child.id}`);
+  await expect(ib.getByTestId('child-note').filter({ hasText: 'Daan is aangemeld bij de jeugdhulp.' })).toBeVisible();
+  await ib.close();
+
+  const classTeacher = await browser.newPage();
+  await signInWithPassword(classTeacher, teacher.email);
+  await classTeacher.goto(`/kind/${child.id}`);
+  await expect(classTeacher.getByRole('heading', { level: 1 })).toContainText('Daan');
+  await expect(classTeacher.getByText('jeugdhulp')).toHaveCount(0);
+  await classTeacher.close();
+});

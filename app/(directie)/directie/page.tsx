@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { StatusForm } from '@/components/ui/StatusForm';
+import { careCoordinatorAction } from '@/lib/people/actions';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
@@ -107,7 +109,19 @@ export default async function DirectorHomePage() {
             {staff.map((m) => (
               <tr key={`${m.user.id}-${m.role}`} className="border-b border-stone-100">
                 <td className="py-2">{fullName(m.user)}</td>
-                <td className="py-2">{tc(`roles.${m.role}`)}</td>
+                <td className="py-2">
+                  {tc(`roles.${m.role}`)}
+                  {m.role === 'TEACHER' && (
+                    <StatusForm action={careCoordinatorAction} className="inline">
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <input type="hidden" name="on" value={String(!m.careCoordinator)} />
+                      {m.careCoordinator && <span className="ml-1">· {t('careCoordinator')}</span>}
+                      <button className="ml-2 min-h-11 rounded border border-stone-400 bg-white px-2 text-sm" aria-label={t(m.careCoordinator ? 'careOffFor' : 'careOnFor', { name: fullName(m.user) })}>
+                        {t(m.careCoordinator ? 'careOff' : 'careOn')}
+                      </button>
+                    </StatusForm>
+                  )}
+                </td>
                 <td className="hidden py-2 sm:table-cell">{m.user.email}</td>
               </tr>
             ))}
