@@ -47,7 +47,9 @@ test('a parent prepares the well-being talk with the child; the teacher reads it
   await expect(row.getByTestId('day-preparation')).toContainText('Goed, ik heb een nieuwe vriend.');
   await expect(row.getByTestId('day-preparation')).toContainText('Rekenen blijft lastig.');
 
-  await desk.goto(`/kind/${booking.child.id}/gesprek`);
+  // From the day view straight to the record, on the well-being agenda, with the preparation beside it.
+  await row.getByRole('link', { name: 'Verslag' }).click();
+  await expect(desk.getByLabel('Soort gesprek')).toHaveValue('well_being');
   await expect(desk.getByTestId('editor-preparation')).toContainText('Goed, ik heb een nieuwe vriend.');
   await desk.close();
 });

@@ -92,6 +92,7 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
                           <button name="attendance" value="HELD" aria-pressed={b.attendance === 'HELD'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-green-100">{t('held')}</button>
                           <button name="attendance" value="NO_SHOW" aria-pressed={b.attendance === 'NO_SHOW'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-red-100">{t('noShow')}</button>
                         </StatusForm>
+                        <Link href={`/kind/${b.child.id}/gesprek?ronde=${s.round.id}`} className="inline-flex min-h-11 items-center rounded border border-stone-400 px-2">{t('record')}</Link>
                         <StatusForm action={staffCancelAction}>
                           <input type="hidden" name="bookingId" value={b.id} />
                           <button className="min-h-11 rounded border border-stone-400 px-2">{t('cancel')}</button>

@@ -14,9 +14,10 @@ import { childPreparations } from '@/lib/records/preparation';
 import { childFile } from '@/lib/records/service';
 
 /** Record a talk: resumes the teacher's open draft for this child, lists the open agreements to revisit. */
-export default async function RecordTalkPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RecordTalkPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ ronde?: string }> }) {
   const actor = await requireRole('TEACHER', 'DIRECTOR');
   const { id } = await params;
+  const { ronde } = await searchParams;
   const child = await orNotFound(childDetail(actor, id));
   const [file, preparations, stages] = await Promise.all([
     childFile(actor, id),
@@ -24,6 +25,9 @@ export default async function RecordTalkPage({ params }: { params: Promise<{ id:
     prisma.stageDefinition.findMany({ where: { schoolId: actor.schoolId, isGroupEvent: false }, orderBy: { position: 'asc' }, select: { key: true, name: true, agendaTopics: true } }),
   ]);
   const draft = file.records.find((r) => !r.publishedAt && r.authorId === actor.userId);
+  // From the day view: the talk's round tells which agenda to open.
+  const fromRound = typeof ronde === 'string' && ronde.length <= 40 ? await prisma.talkRound.findFirst({ where: { id: ronde, schoolId: actor.schoolId }, select: { stage: { select: { key: true, name: true } } } }) : null;
+  const stage = fromRound?.stage ?? stages[0];
   const t = await getTranslations('records');
   const tp = await getTranslations('prepare');
   return (
@@ -52,7 +56,7 @@ export default async function RecordTalkPage({ params }: { params: Promise<{ id:
                 recordId: draft.id, kind: draft.kind, stageKey: draft.stageKey ?? undefined, title: draft.title, heldOn: draft.heldOn.toISOString().slice(0, 10), notes: draft.notes as Record<string, string>,
                 agreements: draft.agreements.map((a) => ({ owner: a.owner, what: a.what, dueOn: a.dueOn?.toISOString().slice(0, 10) ?? '', sharing: a.sharing ?? '' })),
               }
-            : { title: stages[0]?.name ?? '', heldOn: zonedDateKey(new Date()), notes: {}, agreements: [] }
+            : { stageKey: stage?.key, title: stage?.name ?? '', heldOn: zonedDateKey(new Date()), notes: {}, agreements: [] }
         }
       />
     </AppShell>
