@@ -33,6 +33,13 @@ test('parent pages', async ({ page }) => {
   await expectNoViolations(page, 'booking');
   await page.goto('/afspraken');
   await expectNoViolations(page, '/afspraken');
+  // Daan's file (seeded with a record, a plan, a moment and a preparation) and the preparation form.
+  const mother = await db.user.findUniqueOrThrow({ where: { email: LOGINS.guardian } });
+  const daan = await db.child.findFirstOrThrow({ where: { firstName: 'Daan', guardianships: { some: { userId: mother.id } } } });
+  await page.goto(`/kind/${daan.id}`);
+  await expectNoViolations(page, 'child file');
+  await page.goto(`/kind/${daan.id}/voorbereiden/${round.id}`);
+  await expectNoViolations(page, 'preparation');
 });
 
 test('teacher pages', async ({ page }) => {
@@ -42,11 +49,16 @@ test('teacher pages', async ({ page }) => {
   await expectNoViolations(page, '/gesprekken');
   await page.goto('/gesprekken/dag');
   await expectNoViolations(page, '/gesprekken/dag');
+  const teacher = await db.user.findUniqueOrThrow({ where: { email: LOGINS.teacher } });
+  const pupil = await db.child.findFirstOrThrow({ where: { enrolments: { some: { group: { teachers: { some: { userId: teacher.id } } } } } }, orderBy: { pupilNumber: 'asc' } });
+  await page.goto(`/kind/${pupil.id}/gesprek`);
+  await expectNoViolations(page, 'record editor');
 });
 
 test('director pages', async ({ page }) => {
   await signInWithPassword(page, LOGINS.director);
-  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes']) {
+  const daan = await db.child.findFirstOrThrow({ where: { firstName: 'Daan', guardianships: { some: { user: { email: LOGINS.guardian } } } } });
+  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', `/kind/${daan.id}`]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }
