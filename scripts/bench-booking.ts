@@ -5,14 +5,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { baseDatabaseUrl, ensureDatabase, withDatabase } from './embedded-pg';
+import { benchDatabaseUrl, freshBenchDatabase, runBench } from './bench-db';
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 30);
 const PARENTS = Number(process.env.BENCH_PARENTS ?? 500);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 5); // second run: the same number arriving within this window
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SECRET = 'bench-only-secret';
-const url = withDatabase(baseDatabaseUrl(), 'ouderportaal_bench');
+const url = benchDatabaseUrl('ouderportaal_bench');
 const base = `http://localhost:${PORT}`;
 
 const pct = (xs: number[], p: number) => {
@@ -20,18 +20,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-async function freshDatabase() {
-  const stop = await ensureDatabase([withDatabase(url, 'postgres')]);
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ouderportaal_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE ouderportaal_bench');
-  await admin.end();
-  const r = spawnSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' }, stdio: 'pipe' });
-  if (r.status !== 0) throw new Error(r.stderr.toString());
-  return stop;
-}
 
 /** 30 schools through the real import, each with an open well-being round for all groups. */
 async function buildBoard() {
@@ -161,7 +149,7 @@ async function rawCeiling(n: number) {
 async function main() {
   console.log(`Building a board of ${SCHOOLS} schools…`);
   const t0 = performance.now();
-  const stopDb = await freshDatabase();
+  const stopDb = await freshBenchDatabase('ouderportaal_bench');
   const { parents, counts } = await buildBoard();
   console.log(`  ${counts.schools} schools, ${counts.children} children, ${counts.guardians} guardians, ${counts.slots} slots (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const server = await startServer();
@@ -193,10 +181,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

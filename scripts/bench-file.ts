@@ -1,26 +1,16 @@
 // `npm run bench:file`: one child with a full eight-year file (32 talk records with 96 agreements
 // and their history, parent additions, plans for home, preparations, agreed moments, 16 meetings),
 // then the file page's data (the timeline), the JSON export and the PDF export are timed, warm.
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { baseDatabaseUrl, ensureDatabase, withDatabase } from './embedded-pg';
+import { benchDatabaseUrl, freshBenchDatabase, median, runBench } from './bench-db';
 
 const RUNS = 9;
-const url = withDatabase(baseDatabaseUrl(), 'ouderportaal_bench_file');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const DB = 'ouderportaal_bench_file';
 const text = (n: number) => 'Gaat graag naar school, rekenen blijft lastig; thuis oefenen we met de tafelkaart. '.repeat(n).trim();
 
 async function main() {
-  const stop = await ensureDatabase([withDatabase(url, 'postgres')]);
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ouderportaal_bench_file WITH (FORCE)');
-  await admin.query('CREATE DATABASE ouderportaal_bench_file');
-  await admin.end();
-  const r = spawnSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' }, stdio: 'pipe' });
-  if (r.status !== 0) throw new Error(r.stderr.toString());
-  process.env.DATABASE_URL = url;
+  const stop = await freshBenchDatabase(DB);
+  process.env.DATABASE_URL = benchDatabaseUrl(DB);
   process.env.MAIL_WORKER = 'off';
   const { prisma } = await import('../lib/db');
   const { createDefaultStages } = await import('../lib/school/stages');
@@ -93,10 +83,4 @@ async function main() {
   await stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -1,25 +1,15 @@
 // `npm run bench:survey`: 10,000 responses to a 30-question survey, then the results page's data
 // (server side, warm) and the CSV export are timed. Target: results data under 200 ms.
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { baseDatabaseUrl, ensureDatabase, withDatabase } from './embedded-pg';
+import { benchDatabaseUrl, freshBenchDatabase, median, runBench } from './bench-db';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 10_000);
 const RUNS = 7;
-const url = withDatabase(baseDatabaseUrl(), 'ouderportaal_bench_survey');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const DB = 'ouderportaal_bench_survey';
 
 async function main() {
-  const stop = await ensureDatabase([withDatabase(url, 'postgres')]);
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ouderportaal_bench_survey WITH (FORCE)');
-  await admin.query('CREATE DATABASE ouderportaal_bench_survey');
-  await admin.end();
-  const r = spawnSync('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' }, stdio: 'pipe' });
-  if (r.status !== 0) throw new Error(r.stderr.toString());
-  process.env.DATABASE_URL = url;
+  const stop = await freshBenchDatabase(DB);
+  process.env.DATABASE_URL = benchDatabaseUrl(DB);
   process.env.MAIL_WORKER = 'off';
   const { prisma } = await import('../lib/db');
   const { surveyResults, surveyCsv } = await import('../lib/surveys/results');
@@ -86,10 +76,4 @@ async function main() {
   await stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

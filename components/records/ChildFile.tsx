@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Disclosure } from '@/components/ui/Disclosure';
 import { StatusForm } from '@/components/ui/StatusForm';
 import type { Actor } from '@/lib/auth/actor';
 import { addChildNoteAction, agreementResponseAction, agreementStatusAction, confirmRecordAction, createMomentAction, deleteMomentAction } from '@/lib/records/actions';
@@ -85,28 +86,29 @@ async function RecordCard({ record: r, childId, staff }: { record: RecordEntry; 
 async function NoteForm({ childId }: { childId: string }) {
   const t = await getTranslations('records');
   return (
-    <details className="rounded-xl border border-stone-200 bg-white p-3">
-      <summary className="min-h-11 cursor-pointer content-center font-medium">{t('addNoteShort')}</summary>
+    <Disclosure summary={t('addNoteShort')}>
       <StatusForm action={addChildNoteAction} className="mt-2 flex flex-col gap-2">
         <input type="hidden" name="childId" value={childId} />
         <label className="flex flex-col gap-1"><span className="font-medium">{t('addNote')}</span><textarea name="text" rows={3} className="rounded-lg border border-stone-500 p-2" /></label>
         <fieldset className="flex flex-wrap gap-4">
           <legend className="text-sm">{t('whoMaySee')}</legend>
-          <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="TEACHER" defaultChecked className="size-5" />{t('roles.TEACHER')}</label>
-          <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="SUPERVISOR" className="size-5" />{t('roles.SUPERVISOR')}</label>
-          <label className="flex min-h-11 items-center gap-2"><input type="checkbox" name="visibleTo" value="DIRECTOR" className="size-5" />{t('roles.DIRECTOR')}</label>
+          {(['TEACHER', 'SUPERVISOR', 'DIRECTOR'] as const).map((audience) => (
+            <label key={audience} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="visibleTo" value={audience} defaultChecked={audience === 'TEACHER'} className="size-5" />
+              {t(`roles.${audience}`)}
+            </label>
+          ))}
         </fieldset>
         <button className={`${button} self-start`}>{t('saveNote')}</button>
       </StatusForm>
-    </details>
+    </Disclosure>
   );
 }
 
 async function MomentForm({ childId }: { childId: string }) {
   const t = await getTranslations('moments');
   return (
-    <details className="rounded-xl border border-stone-200 bg-white p-3">
-      <summary className="min-h-11 cursor-pointer content-center font-medium">{t('new')}</summary>
+    <Disclosure summary={t('new')}>
       <p className="text-sm text-stone-700">{t('intro')}</p>
       <StatusForm action={createMomentAction} className="mt-2 grid gap-2 sm:grid-cols-2">
         <input type="hidden" name="childId" value={childId} />
@@ -117,7 +119,7 @@ async function MomentForm({ childId }: { childId: string }) {
         <label className="flex flex-col text-sm">{t('location')}<input name="location" maxLength={200} className={input} /></label>
         <button className="min-h-11 rounded-lg bg-brand-700 px-3 font-medium text-white sm:col-span-2">{t('add')}</button>
       </StatusForm>
-    </details>
+    </Disclosure>
   );
 }
 

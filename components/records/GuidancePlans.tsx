@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { Disclosure } from '@/components/ui/Disclosure';
 import { StatusForm } from '@/components/ui/StatusForm';
 import { createGuidancePlanAction, evaluateGuidancePlanAction } from '@/lib/records/actions';
 import type { guidancePlans } from '@/lib/records/service';
@@ -39,8 +40,7 @@ export async function GuidancePlanCard({ plan: p, childId, staff }: { plan: Plan
 export async function NewGuidancePlanForm({ childId }: { childId: string }) {
   const t = await getTranslations('guidance');
   return (
-    <details className="rounded-xl border border-stone-200 bg-white p-3">
-      <summary className="min-h-11 cursor-pointer content-center font-medium">{t('new')}</summary>
+    <Disclosure summary={t('new')}>
       <StatusForm action={createGuidancePlanAction} className="mt-2 grid gap-2 sm:grid-cols-2">
         <input type="hidden" name="childId" value={childId} />
         <label className="flex flex-col text-sm">{t('subject')}<input name="subject" className={input} /></label>
@@ -51,6 +51,6 @@ export async function NewGuidancePlanForm({ childId }: { childId: string }) {
         <label className="flex flex-col text-sm">{t('evaluateOn')}<input type="date" name="evaluateOn" className={input} /></label>
         <button className="min-h-11 rounded-lg bg-brand-700 px-3 font-medium text-white sm:col-span-2">{t('create')}</button>
       </StatusForm>
-    </details>
+    </Disclosure>
   );
 }
