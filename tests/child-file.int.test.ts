@@ -84,6 +84,7 @@ describe('talk arrangement', () => {
     await expect(deleteMoment(w.juf.actor, moment.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const extra = await createMoment(w.meester.actor, { childId: child6().id, purpose: 'Weg te halen', date: '2027-02-02', time: '08:15', minutes: 10 }, OPEN);
     await deleteMoment(w.meester.actor, extra.id);
+    expect(await prisma.outboxMail.count({ where: { kind: 'moment_cancelled', subject: { contains: 'Weg te halen' } } })).toBe(2);
     expect((await childMoments(parent(), child6().id)).map((m) => m.purpose)).toEqual(['Tussentijds gesprek over rekenen']);
   });
 });

@@ -51,6 +51,10 @@ describe('talk records and agreements', () => {
     await confirmRecord(parent, records[0].id, 'Duidelijk, dank u.');
     const parentAgreement = open.find((a) => a.owner === 'PARENT')!;
     await respondToAgreement(parent, parentAgreement.id, 'parent_help', 'Lukt niet elke week.');
+    // The child's teacher hears of it at once; the teacher of another group does not.
+    const help = await prisma.outboxMail.findMany({ where: { kind: 'agreement_help', to: { in: [w.teacher.user.email, w.other.user.email] } } });
+    expect(help.map((m) => m.to)).toEqual([w.teacher.user.email]);
+    expect(help[0].text).toContain('Lukt niet elke week.');
     const childAgreement = open.find((a) => a.owner === 'CHILD')!;
     await setAgreementStatus(w.teacher.actor, childAgreement.id, 'ADJUSTED', 'Nu vijf minuten per dag.');
     const file = await childFile(w.teacher.actor, child().id);

@@ -3,7 +3,7 @@ import { addMinutes } from 'date-fns';
 import { visibleChild } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { talkToIcs } from '@/lib/bookings/ics';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { formatTalkTime, zonedToUtc } from '@/lib/format/time';
@@ -17,6 +17,16 @@ import type { MomentInput } from './schemas';
 // agree extra moments for this child. Each is mailed to every guardian with an .ics and sits in the
 // guardians' and the teacher's calendar feed (lib/bookings/calendar.ts).
 
+/** One mail per guardian in their language; `ics` gets the translated calendar title. */
+async function mailGuardians(tx: Tx, schoolId: string, childId: string, [namespace, kind]: [string, string], values: (locale: string) => Record<string, string>, ics?: (title: string) => string) {
+  const guardians = await tx.guardianship.findMany({ where: { childId, schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
+  for (const { user } of guardians) {
+    const t = await translatorFor(user.locale, namespace);
+    const v = { name: user.firstName, ...values(user.locale) };
+    await enqueueMail(tx, { to: user.email, schoolId, kind, subject: t('subject', v), text: t('body', v), icsFile: ics?.(t('calendarTitle', v)) ?? null });
+  }
+}
+
 export async function createMoment(actor: Actor, input: MomentInput, now = new Date()) {
   if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
   const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timeZone: true } });
@@ -28,16 +38,12 @@ export async function createMoment(actor: Actor, input: MomentInput, now = new D
     const created = await tx.arrangedMoment.create({
       data: { schoolId: actor.schoolId, childId: input.childId, teacherId: actor.userId, purpose: input.purpose, startsAt, endsAt, location: input.location || null },
     });
-    const guardians = await tx.guardianship.findMany({ where: { childId: input.childId, schoolId: actor.schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
-    for (const { user } of guardians) {
-      const t = await translatorFor(user.locale, 'mail.moment');
-      const v = { name: user.firstName, child: fullName(child), purpose: input.purpose, when: formatTalkTime(startsAt, user.locale, school.timeZone), location: input.location || '–' };
-      await enqueueMail(tx, {
-        to: user.email, schoolId: actor.schoolId, kind: 'moment_agreed', subject: t('subject', v), text: t('body', v),
-        icsFile: talkToIcs({ uid: `${created.id}@ouderportaal`, title: t('calendarTitle', v), description: input.purpose, location: input.location || null, startsAt, endsAt }),
-      });
-    }
-    await auditFile(tx, actor, input.childId, 'write', `moment ${created.id}`);
+    await mailGuardians(
+      tx, actor.schoolId, input.childId, ['mail.moment', 'moment_agreed'],
+      (locale) => ({ child: fullName(child), purpose: input.purpose, when: formatTalkTime(startsAt, locale, school.timeZone), location: input.location || '–' }),
+      (title) => talkToIcs({ uid: `${created.id}@ouderportaal`, title, description: input.purpose, location: input.location || null, startsAt, endsAt }),
+    );
+    await auditFile(tx, actor, input.childId, 'write', 'moment', created.id);
     return created;
   });
   kickMailDelivery();
@@ -47,13 +53,16 @@ export async function createMoment(actor: Actor, input: MomentInput, now = new D
 /** Staff take an agreed moment off again (it leaves the calendar feeds on their next refresh). */
 export async function deleteMoment(actor: Actor, momentId: string) {
   if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timeZone: true } });
   await prisma.$transaction(async (tx) => {
     const moment = await tx.arrangedMoment.findFirst({ where: { id: momentId, schoolId: actor.schoolId } });
     if (!moment) throw new AppError('NOT_FOUND');
-    await visibleChild(actor, moment.childId, tx);
+    const child = await visibleChild(actor, moment.childId, tx);
     await tx.arrangedMoment.delete({ where: { id: moment.id } });
-    await auditFile(tx, actor, moment.childId, 'write', `moment ${moment.id} removed`);
+    await mailGuardians(tx, actor.schoolId, moment.childId, ['mail.momentCancelled', 'moment_cancelled'], (locale) => ({ child: fullName(child), purpose: moment.purpose, when: formatTalkTime(moment.startsAt, locale, school.timeZone) }));
+    await auditFile(tx, actor, moment.childId, 'write', 'momentRemoved', moment.id);
   });
+  kickMailDelivery();
 }
 
 export async function childMoments(actor: Actor, childId: string) {

@@ -14,7 +14,7 @@ export async function setChildLeft(actor: Actor, childId: string, leftAt: Date |
   await prisma.$transaction(async (tx) => {
     const res = await tx.child.updateMany({ where: { id: childId, schoolId: actor.schoolId }, data: { leftAt } });
     if (res.count !== 1) throw new AppError('NOT_FOUND');
-    await auditFile(tx, actor, childId, 'write', leftAt ? 'left school' : 'left school undone');
+    await auditFile(tx, actor, childId, 'write', leftAt ? 'leftSchool' : 'leftSchoolUndone');
   });
 }
 

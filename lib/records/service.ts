@@ -2,11 +2,12 @@ import 'server-only';
 import { visibleChild } from '@/lib/access/scope';
 import type { NoteAudience } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { currentSchoolYear } from '@/lib/school/year';
 import { auditFile as audit } from './audit';
 import type { GuidancePlanInput, RecordInput } from './schemas';
 
@@ -41,7 +42,7 @@ export async function saveRecord(actor: Actor, input: RecordInput) {
       });
       await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: created.id, actorId: actor.userId, kind: 'created' } });
     }
-    await audit(tx, actor, input.childId, 'write', `record ${recordId}`);
+    await audit(tx, actor, input.childId, 'write', 'record', recordId);
     return recordId;
   });
 }
@@ -61,7 +62,7 @@ export async function publishRecord(actor: Actor, recordId: string, now = new Da
       const v = { name: user.firstName, child: fullName(child), title: record.title };
       await enqueueMail(tx, { to: user.email, schoolId: actor.schoolId, kind: 'record_published', subject: t('subject', v), text: t('body', v) });
     }
-    await audit(tx, actor, record.childId, 'write', `publish ${recordId}`);
+    await audit(tx, actor, record.childId, 'write', 'publish', recordId);
   });
   kickMailDelivery();
 }
@@ -88,7 +89,7 @@ export async function setAgreementStatus(actor: Actor, agreementId: string, stat
     await visibleChild(actor, a.childId, tx);
     await tx.agreement.update({ where: { id: a.id }, data: { status } });
     await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind: 'status', status, note: note || null } });
-    await audit(tx, actor, a.childId, 'write', `agreement ${a.id}`);
+    await audit(tx, actor, a.childId, 'write', 'agreement', a.id);
   });
 }
 
@@ -97,8 +98,26 @@ export async function respondToAgreement(actor: Actor, agreementId: string, kind
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   const a = await prisma.agreement.findFirst({ where: { id: agreementId, schoolId: actor.schoolId, record: { publishedAt: { not: null } } } });
   if (!a) throw new AppError('NOT_FOUND');
-  await visibleChild(actor, a.childId);
-  await prisma.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind, note: note || null } });
+  const child = await visibleChild(actor, a.childId);
+  await prisma.$transaction(async (tx) => {
+    await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind, note: note || null } });
+    // "Help needed" must not wait for the next talk: the child's teachers hear of it now.
+    if (kind === 'parent_help') await mailHelpNeeded(tx, actor, child, a.what, note);
+  });
+  kickMailDelivery();
+}
+
+async function mailHelpNeeded(tx: Tx, actor: Actor, child: { id: string; firstName: string; prefix: string | null; lastName: string }, what: string, note?: string) {
+  const year = await currentSchoolYear(actor.schoolId);
+  const [parent, teachers] = await Promise.all([
+    tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, prefix: true, lastName: true } }),
+    tx.user.findMany({ where: { groupTeachers: { some: { group: { schoolYearId: year?.id, enrolments: { some: { childId: child.id } } } } } }, select: { email: true, firstName: true, locale: true } }),
+  ]);
+  for (const teacher of teachers) {
+    const t = await translatorFor(teacher.locale, 'mail.agreementHelp');
+    const v = { name: teacher.firstName, parent: fullName(parent), child: fullName(child), what, note: note || '–' };
+    await enqueueMail(tx, { to: teacher.email, schoolId: actor.schoolId, kind: 'agreement_help', subject: t('subject', v), text: t('body', v) });
+  }
 }
 
 /** A guardian confirms a published record, optionally with a response. */
@@ -151,7 +170,7 @@ export async function createGuidancePlan(actor: Actor, input: GuidancePlanInput)
   const plan = await prisma.homeGuidancePlan.create({
     data: { schoolId: actor.schoolId, childId: input.childId, authorId: actor.userId, subject: input.subject, parentTask: input.parentTask, how: input.how, howOften: input.howOften, startsOn: new Date(input.startsOn), evaluateOn: new Date(input.evaluateOn) },
   });
-  await audit(prisma, actor, input.childId, 'write', `guidance ${plan.id}`);
+  await audit(prisma, actor, input.childId, 'write', 'guidance', plan.id);
   return plan;
 }
 
@@ -162,7 +181,7 @@ export async function evaluateGuidancePlan(actor: Actor, planId: string, helped:
   if (!plan) throw new AppError('NOT_FOUND');
   await visibleChild(actor, plan.childId);
   await prisma.homeGuidancePlan.update({ where: { id: plan.id }, data: { helped, decision, evaluationNote: note || null, evaluatedAt: now } });
-  await audit(prisma, actor, plan.childId, 'write', `guidance evaluation ${plan.id}`);
+  await audit(prisma, actor, plan.childId, 'write', 'guidanceEvaluation', plan.id);
 }
 
 export async function guidancePlans(actor: Actor, childId: string) {

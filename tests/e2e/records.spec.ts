@@ -83,7 +83,7 @@ test('a teacher records a well-being talk with three agreements; the parent resp
   await signInWithPassword(director, LOGINS.director);
   await director.goto(`/kind/${child.id}`);
   await director.getByRole('link', { name: 'Wie las of wijzigde dit dossier?' }).click();
-  await expect(director.getByTestId('audit-row').filter({ hasText: 'Loes Brouwer' }).filter({ hasText: 'gewijzigd' }).first()).toBeVisible();
+  await expect(director.getByTestId('audit-row').filter({ hasText: 'Loes Brouwer' }).filter({ hasText: 'gewijzigd · gespreksverslag' }).first()).toBeVisible();
   await expect(director.getByTestId('audit-row').filter({ hasText: 'Loes Brouwer' }).filter({ hasText: 'gelezen' }).first()).toBeVisible();
   await director.close();
 });

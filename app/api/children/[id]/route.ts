@@ -14,7 +14,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     const parsed = params.safeParse(await ctx.params);
     if (!parsed.success) throw new AppError('INVALID_INPUT');
     const child = await childDetail(actor, parsed.data.id);
-    await auditFile(prisma, actor, child.id, 'read', 'details (API)');
+    await auditFile(prisma, actor, child.id, 'read', 'details');
     return { child };
   });
 }

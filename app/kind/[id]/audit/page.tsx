@@ -34,7 +34,7 @@ export default async function FileAuditPage({ params }: { params: Promise<{ id: 
               <tr key={String(l.id)} className="border-b border-stone-100" data-testid="audit-row">
                 <td className="py-1">{format.dateTime(l.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</td>
                 <td className="py-1">{who ? fullName(who) : '–'}</td>
-                <td className="py-1">{t(`auditActions.${l.action}` as never)} · {l.subject}</td>
+                <td className="py-1">{t(`auditActions.${l.action}` as never)} · {t.has(`auditSubjects.${l.subject.split(' ')[0]}` as never) ? t(`auditSubjects.${l.subject.split(' ')[0]}` as never) : l.subject}</td>
               </tr>
             );
           })}
