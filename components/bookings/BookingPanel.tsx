@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/Alert';
@@ -16,6 +17,7 @@ type ChildEntry = {
   name: string;
   group: string;
   canBook: boolean;
+  canPrepare: boolean;
   waiting: boolean;
   booking: { id: string; startsAt: Date; endsAt: Date; location: string | null } | null;
   slots: Slot[];
@@ -26,6 +28,7 @@ type Status = { tone: 'success' | 'error'; text: string; alternatives?: { childI
 
 export function BookingPanel({ roundId, open, entries, plans }: { roundId: string; open: boolean; entries: ChildEntry[]; plans: PlanItem[][] }) {
   const t = useTranslations('booking');
+  const tp = useTranslations('prepare');
   const te = useTranslations('errors');
   const format = useFormatter();
   const router = useRouter();
@@ -161,6 +164,11 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
                   <span className="font-medium">{t('yourTalk')}</span> {day(e.booking.startsAt)}, {time(e.booking.startsAt)}–{time(e.booking.endsAt)}
                   {e.booking.location && <> · {e.booking.location}</>}
                 </p>
+                {e.canPrepare && (
+                  <Link href={`/kind/${e.id}/voorbereiden/${roundId}`} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2">
+                    {tp('link')}
+                  </Link>
+                )}
                 {open && e.canBook && (
                   <div className="mt-2 flex flex-wrap gap-2">
                     <Button variant="secondary" onClick={() => setMoving(moving === e.booking!.id ? null : e.booking!.id)} aria-expanded={moving === e.booking.id}>

@@ -19,7 +19,7 @@ export function RecordEditor({ childId, stages, draft }: { childId: string; stag
   const router = useRouter();
   const [recordId, setRecordId] = useState(draft.recordId);
   const [kind, setKind] = useState<Kind>((draft.kind as Kind | undefined) ?? 'talk');
-  const [stageKey, setStageKey] = useState(draft.stageKey ?? stages[0]?.key ?? '');
+  const [stageKey, setStageKey] = useState(draft.recordId ? (draft.stageKey ?? '') : (draft.stageKey ?? stages[0]?.key ?? ''));
   const [title, setTitle] = useState(draft.title);
   const [heldOn, setHeldOn] = useState(draft.heldOn);
   const [notes, setNotes] = useState(draft.notes);
@@ -80,8 +80,9 @@ export function RecordEditor({ childId, stages, draft }: { childId: string; stag
           </select>
         </label>
         <label className="flex flex-col gap-1 font-medium">{t('stage')}
-          <select className={input} value={stageKey} onChange={(e) => { setStageKey(e.target.value); setTitle(stages.find((s) => s.key === e.target.value)?.name ?? title); }}>
+          <select className={input} value={stageKey} onChange={(e) => { setStageKey(e.target.value); setTitle(stages.find((s) => s.key === e.target.value)?.name ?? t(`kinds.${kind}`)); }}>
             {stages.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
+            <option value="">{t('noStage')}</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 font-medium">{t('titleLabel')}<input className={input} value={title} onChange={(e) => setTitle(e.target.value)} /></label>

@@ -113,7 +113,7 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
     entries.map(async (e) => {
       const r = e.rounds.find((x) => x.round.id === roundId)!;
       const waiting = !!(await prisma.waitlistEntry.findUnique({ where: { roundId_childId: { roundId, childId: e.child.id } }, select: { id: true } }));
-      return { child: e.child, group: e.group, booking: r.booking, canBook: r.canBook, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
+      return { child: e.child, group: e.group, booking: r.booking, canBook: r.canBook, canPrepare: r.canPrepare, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
     }),
   );
   const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);

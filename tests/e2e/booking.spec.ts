@@ -17,6 +17,8 @@ test('a parent of two children books both talks back to back on a phone, gets th
   await plans.getByRole('button', { name: 'Boek deze gesprekken' }).click(); // tap 2
   await expect(page.getByRole('status').filter({ hasText: 'Het gesprek is geboekt' })).toBeVisible();
   await expect(page.getByTestId('booking')).toHaveCount(2);
+  // A well-being talk: parents may prepare it from here.
+  await expect(page.getByTestId('booking').getByRole('link', { name: 'Gesprek voorbereiden' })).toHaveCount(2);
 
   const bookings = await db.booking.findMany({
     where: { roundId: round.id, child: { guardianships: { some: { user: { email: LOGINS.guardian } } } } },

@@ -14,7 +14,7 @@ async function daan() {
   return { mother, child, group, teacher: group.teachers[0].user, round };
 }
 
-test('a parent prepares the well-being talk with the child; the teacher reads it in the day view and in the editor', async ({ page, browser }) => {
+test('a parent prepares the well-being talk with the child on a phone; the teacher reads it in the day view and in the editor @phone', async ({ page, browser }) => {
   // A family from group 5 or up that booked in the seeded round (not the demo logins, whose bookings other tests make).
   const { round } = await daan();
   const booking = await db.booking.findFirstOrThrow({

@@ -54,6 +54,7 @@ export default async function GuardianRoundPage({ params }: { params: Promise<{ 
           name: fullName(c.child),
           group: c.group?.name ?? '',
           canBook: c.canBook,
+          canPrepare: c.canPrepare,
           waiting: c.waiting,
           booking: c.booking,
           slots: c.slots,
