@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
 import { childExport } from '@/lib/records/export';
-import { addChildNote, childFile, childNotes, confirmRecord, createGuidancePlan, evaluateGuidancePlan, fileAuditLog, guidancePlans, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
+import { addChildNote, childFile, childNotes, confirmRecord, createGuidancePlan, evaluateGuidancePlan, fileAuditLog, guidancePlans, helpRequests, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 let w: Awaited<ReturnType<typeof world>>;
@@ -55,13 +55,18 @@ describe('talk records and agreements', () => {
     const help = await prisma.outboxMail.findMany({ where: { kind: 'agreement_help', to: { in: [w.teacher.user.email, w.other.user.email] } } });
     expect(help.map((m) => m.to)).toEqual([w.teacher.user.email]);
     expect(help[0].text).toContain('Lukt niet elke week.');
+    // ...and sees it on their home page until someone at school revisits the agreement.
+    expect((await helpRequests(w.teacher.actor)).map((h) => h.child.id)).toEqual([child().id]);
+    expect(await helpRequests(w.other.actor)).toEqual([]);
+    await setAgreementStatus(w.teacher.actor, parentAgreement.id, 'OPEN', 'Ik stuur een oefenblad mee.');
+    expect(await helpRequests(w.teacher.actor)).toEqual([]);
     const childAgreement = open.find((a) => a.owner === 'CHILD')!;
     await setAgreementStatus(w.teacher.actor, childAgreement.id, 'ADJUSTED', 'Nu vijf minuten per dag.');
     const file = await childFile(w.teacher.actor, child().id);
     const adjusted = file.records[0].agreements.find((a) => a.id === childAgreement.id)!;
     expect(adjusted.status).toBe('ADJUSTED');
     expect(adjusted.events.map((e) => e.kind)).toEqual(['created', 'status']);
-    expect(file.records[0].agreements.find((a) => a.id === parentAgreement.id)!.events.map((e) => [e.kind, e.note])).toEqual([['created', null], ['parent_help', 'Lukt niet elke week.']]);
+    expect(file.records[0].agreements.find((a) => a.id === parentAgreement.id)!.events.map((e) => [e.kind, e.note])).toEqual([['created', null], ['parent_help', 'Lukt niet elke week.'], ['status', 'Ik stuur een oefenblad mee.']]);
     expect(file.records[0].parentResponse).toBe('Duidelijk, dank u.');
   });
 

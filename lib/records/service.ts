@@ -1,5 +1,5 @@
 import 'server-only';
-import { visibleChild } from '@/lib/access/scope';
+import { caseloadGroups, visibleChild } from '@/lib/access/scope';
 import type { NoteAudience } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
@@ -187,4 +187,28 @@ export async function evaluateGuidancePlan(actor: Actor, planId: string, helped:
 export async function guidancePlans(actor: Actor, childId: string) {
   await visibleChild(actor, childId);
   return prisma.homeGuidancePlan.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { startsOn: 'desc' } });
+}
+
+/**
+ * For the teacher's home: children whose parents said "help needed" on an open agreement that no
+ * one at school has revisited since. Names and dates only; the agreement itself is read (and
+ * audited) in the file.
+ */
+export async function helpRequests(actor: Actor) {
+  if (actor.role === 'GUARDIAN') return [];
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) return [];
+  const asks = await prisma.agreementEvent.findMany({
+    where: {
+      schoolId: actor.schoolId, kind: 'parent_help',
+      agreement: { status: { in: ['OPEN', 'ADJUSTED'] }, record: { child: { enrolments: { some: { schoolYearId: year.id, group: caseloadGroups(actor, year.id) } } } } },
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    select: {
+      id: true, createdAt: true,
+      agreement: { select: { events: { where: { kind: 'status' }, orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } }, record: { select: { child: { select: { id: true, firstName: true, prefix: true, lastName: true } } } } } },
+    },
+  });
+  return asks.filter((a) => !a.agreement.events[0] || a.agreement.events[0].createdAt < a.createdAt).map((a) => ({ id: a.id, at: a.createdAt, child: a.agreement.record.child }));
 }

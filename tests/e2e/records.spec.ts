@@ -51,7 +51,11 @@ test('a teacher records a well-being talk with three agreements; the parent resp
   expect(record.agreements!.map((a) => a.what)).toEqual(agreements.map(([, what]) => what));
   expect((exported.timeline as Entry[]).find((e) => e.type === 'note')!.text).toBe('Sinds kort een bril.');
 
-  // At report talk 1 the teacher opens the record, sees the open agreements with the parent's answer, and adjusts one.
+  // The teacher's home says a parent asked for help; at report talk 1 the teacher opens the record,
+  // sees the open agreements with the parent's answer, and adjusts one.
+  await page.goto('/leerkracht');
+  await page.getByTestId('help-requests').getByRole('link', { name: new RegExp(`^${child.firstName}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/kind/${child.id}$`));
   await page.getByRole('link', { name: 'Gesprek vastleggen' }).click();
   await page.getByLabel('Soort gesprek').selectOption({ label: 'Rapportgesprek 1' });
   const open = page.getByRole('region', { name: 'Open afspraken van eerdere gesprekken' });

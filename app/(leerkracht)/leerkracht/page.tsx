@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
 import { teacherHome } from '@/lib/people/queries';
+import { helpRequests } from '@/lib/records/service';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('home.teacher'))('title') };
@@ -15,7 +16,7 @@ export default async function TeacherHomePage() {
   const t = await getTranslations('home.teacher');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const { year, groups } = await teacherHome(actor);
+  const [{ year, groups }, asks] = await Promise.all([teacherHome(actor), helpRequests(actor)]);
   return (
     <AppShell actor={actor} path="/leerkracht">
       <div>
@@ -24,6 +25,19 @@ export default async function TeacherHomePage() {
           {t('intro')} {tc('schoolYear', { name: year.name })}
         </p>
       </div>
+      {asks.length > 0 && (
+        <Card aria-labelledby="help-title">
+          <h2 id="help-title" className="text-xl font-semibold">{t('helpTitle')}</h2>
+          <ul className="mt-2 flex flex-col gap-1" data-testid="help-requests">
+            {asks.map((a) => (
+              <li key={a.id}>
+                <Link href={`/kind/${a.child.id}`} className="text-brand-700 underline underline-offset-2">{fullName(a.child)}</Link>
+                {' · '}{t('helpAsked', { date: format.dateTime(a.at, { dateStyle: 'medium' }) })}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       {groups.length === 0 && <p>{t('noGroups')}</p>}
       {groups.map((group) => {
         const colleagues = group.teachers.map((x) => x.user).filter((u) => u.id !== actor.userId);
