@@ -19,7 +19,7 @@ test('a parent prepares the well-being talk with the child on a phone; the teach
   const { round } = await daan();
   const booking = await db.booking.findFirstOrThrow({
     where: { roundId: round.id, householdKey: 'joint', child: { enrolments: { some: { group: { grade: { gte: 5 } } } } } },
-    orderBy: { id: 'asc' },
+    orderBy: { child: { pupilNumber: 'asc' } },
     include: { child: true, claims: { include: { slot: { include: { group: { include: { teachers: { include: { user: true } } } } } } } } },
   });
   const parentUser = await db.user.findUniqueOrThrow({ where: { id: booking.bookedById } });

@@ -51,81 +51,84 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
       </div>
       {slots.length === 0 && <p>{t('empty')}</p>}
       {slots.length > 0 && (
-        <table className="w-full border-collapse text-left text-sm sm:text-base">
-          <thead>
-            <tr className="border-b-2 border-stone-400">
-              <th scope="col" className="py-2 pr-2">{t('time')}</th>
-              <th scope="col" className="py-2 pr-2">{t('child')}</th>
-              <th scope="col" className="py-2 pr-2">{t('coming')}</th>
-              <th scope="col" className="py-2 pr-2">{t('notes')}</th>
-              <th scope="col" className="py-2 print:hidden">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {slots.map((s) => {
-              const b = s.claim?.booking;
-              const coming = b?.child.guardianships.filter((g) => (b.householdKey === 'joint' || g.householdId === b.householdKey)).map((g) => g.user) ?? [];
-              return (
-                <tr key={s.id} className="border-b border-stone-200 align-top" data-testid="day-row">
-                  <td className="py-2 pr-2 whitespace-nowrap">
-                    {time(s.startsAt)}–{time(s.endsAt)}
-                    <span className="block text-xs text-stone-600">{tc('group')} {s.group.name}{s.location ? ` · ${s.location}` : ''}</span>
-                  </td>
-                  <td className="py-2 pr-2">{b ? fullName(b.child) : s.blocked ? <em>{t('blocked')}</em> : <span className="text-stone-500">{t('free')}</span>}</td>
-                  <td className="py-2 pr-2">{b ? namesList(coming) : ''}</td>
-                  <td className="py-2 pr-2">
-                    {b?.needsInterpreter && <span className="block font-medium">{t('interpreter', { language: b.language ?? '–' })}</span>}
-                    {b?.note}
-                    {b && preparations.filter((p) => p.roundId === s.round.id && p.childId === b.child.id).map((p) => (
-                      <details key={p.id} className="mt-1" data-testid="day-preparation">
-                        <summary className="min-h-11 cursor-pointer font-medium text-brand-700">{tp('dayView')}</summary>
-                        <PreparationView answers={p.answers} childAnswers={p.childAnswers} />
-                      </details>
-                    ))}
-                    {b && b.attendance !== 'EXPECTED' && <span className="block text-stone-600">{t(`attendance.${b.attendance}`)}</span>}
-                  </td>
-                  <td className="py-2 print:hidden">
-                    {b ? (
-                      <div className="flex flex-wrap gap-1">
-                        <StatusForm action={attendanceAction} className="flex flex-wrap gap-1">
-                          <input type="hidden" name="bookingId" value={b.id} />
-                          <button name="attendance" value="HELD" aria-pressed={b.attendance === 'HELD'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-green-100">{t('held')}</button>
-                          <button name="attendance" value="NO_SHOW" aria-pressed={b.attendance === 'NO_SHOW'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-red-100">{t('noShow')}</button>
-                        </StatusForm>
-                        <Link href={`/kind/${b.child.id}/gesprek?ronde=${s.round.id}`} className="inline-flex min-h-11 items-center rounded border border-stone-400 px-2">{t('record')}</Link>
-                        <StatusForm action={staffCancelAction}>
-                          <input type="hidden" name="bookingId" value={b.id} />
-                          <button className="min-h-11 rounded border border-stone-400 px-2">{t('cancel')}</button>
-                        </StatusForm>
-                      </div>
-                    ) : (
-                      <div className="flex flex-wrap gap-1">
-                        <StatusForm action={blockSlotAction}>
-                          <input type="hidden" name="slotId" value={s.id} />
-                          <input type="hidden" name="blocked" value={String(!s.blocked)} />
-                          <button className="min-h-11 rounded border border-stone-400 px-2">{s.blocked ? t('unblock') : t('block')}</button>
-                        </StatusForm>
-                        {!s.blocked && (unbooked.find((u) => u.roundId === s.round.id && u.groupId === s.group.id)?.children.length ?? 0) > 0 && (
-                          <StatusForm action={bookOnBehalfAction} className="flex gap-1">
-                            <input type="hidden" name="roundId" value={s.round.id} />
-                            <input type="hidden" name="slotId" value={s.id} />
-                            <label className="sr-only" htmlFor={`child-${s.id}`}>{t('bookFor')}</label>
-                            <select id={`child-${s.id}`} name="childId" className="min-h-11 max-w-40 rounded border border-stone-400 bg-white px-1">
-                              {unbooked.find((u) => u.roundId === s.round.id && u.groupId === s.group.id)!.children.map((c) => (
-                                <option key={c.id} value={c.id}>{fullName(c)}</option>
-                              ))}
-                            </select>
-                            <button className="min-h-11 rounded border border-stone-400 px-2">{t('bookFor')}</button>
+        // On a phone the five columns are wider than the screen: the table scrolls sideways instead of the page.
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[40rem] border-collapse text-left text-sm sm:text-base">
+            <thead>
+              <tr className="border-b-2 border-stone-400">
+                <th scope="col" className="py-2 pr-2">{t('time')}</th>
+                <th scope="col" className="py-2 pr-2">{t('child')}</th>
+                <th scope="col" className="py-2 pr-2">{t('coming')}</th>
+                <th scope="col" className="py-2 pr-2">{t('notes')}</th>
+                <th scope="col" className="py-2 print:hidden">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {slots.map((s) => {
+                const b = s.claim?.booking;
+                const coming = b?.child.guardianships.filter((g) => (b.householdKey === 'joint' || g.householdId === b.householdKey)).map((g) => g.user) ?? [];
+                return (
+                  <tr key={s.id} className="border-b border-stone-200 align-top" data-testid="day-row">
+                    <td className="py-2 pr-2 whitespace-nowrap">
+                      {time(s.startsAt)}–{time(s.endsAt)}
+                      <span className="block text-xs text-stone-600">{tc('group')} {s.group.name}{s.location ? ` · ${s.location}` : ''}</span>
+                    </td>
+                    <td className="py-2 pr-2">{b ? fullName(b.child) : s.blocked ? <em>{t('blocked')}</em> : <span className="text-stone-500">{t('free')}</span>}</td>
+                    <td className="py-2 pr-2">{b ? namesList(coming) : ''}</td>
+                    <td className="py-2 pr-2">
+                      {b?.needsInterpreter && <span className="block font-medium">{t('interpreter', { language: b.language ?? '–' })}</span>}
+                      {b?.note}
+                      {b && preparations.filter((p) => p.roundId === s.round.id && p.childId === b.child.id).map((p) => (
+                        <details key={p.id} className="mt-1" data-testid="day-preparation">
+                          <summary className="min-h-11 cursor-pointer font-medium text-brand-700">{tp('dayView')}</summary>
+                          <PreparationView answers={p.answers} childAnswers={p.childAnswers} />
+                        </details>
+                      ))}
+                      {b && b.attendance !== 'EXPECTED' && <span className="block text-stone-600">{t(`attendance.${b.attendance}`)}</span>}
+                    </td>
+                    <td className="py-2 print:hidden">
+                      {b ? (
+                        <div className="flex flex-wrap gap-1">
+                          <StatusForm action={attendanceAction} className="flex flex-wrap gap-1">
+                            <input type="hidden" name="bookingId" value={b.id} />
+                            <button name="attendance" value="HELD" aria-pressed={b.attendance === 'HELD'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-green-100">{t('held')}</button>
+                            <button name="attendance" value="NO_SHOW" aria-pressed={b.attendance === 'NO_SHOW'} className="min-h-11 rounded border border-stone-400 px-2 aria-pressed:bg-red-100">{t('noShow')}</button>
                           </StatusForm>
-                        )}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                          <Link href={`/kind/${b.child.id}/gesprek?ronde=${s.round.id}`} className="inline-flex min-h-11 items-center rounded border border-stone-400 px-2">{t('record')}</Link>
+                          <StatusForm action={staffCancelAction}>
+                            <input type="hidden" name="bookingId" value={b.id} />
+                            <button className="min-h-11 rounded border border-stone-400 px-2">{t('cancel')}</button>
+                          </StatusForm>
+                        </div>
+                      ) : (
+                        <div className="flex flex-wrap gap-1">
+                          <StatusForm action={blockSlotAction}>
+                            <input type="hidden" name="slotId" value={s.id} />
+                            <input type="hidden" name="blocked" value={String(!s.blocked)} />
+                            <button className="min-h-11 rounded border border-stone-400 px-2">{s.blocked ? t('unblock') : t('block')}</button>
+                          </StatusForm>
+                          {!s.blocked && (unbooked.find((u) => u.roundId === s.round.id && u.groupId === s.group.id)?.children.length ?? 0) > 0 && (
+                            <StatusForm action={bookOnBehalfAction} className="flex gap-1">
+                              <input type="hidden" name="roundId" value={s.round.id} />
+                              <input type="hidden" name="slotId" value={s.id} />
+                              <label className="sr-only" htmlFor={`child-${s.id}`}>{t('bookFor')}</label>
+                              <select id={`child-${s.id}`} name="childId" className="min-h-11 max-w-40 rounded border border-stone-400 bg-white px-1">
+                                {unbooked.find((u) => u.roundId === s.round.id && u.groupId === s.group.id)!.children.map((c) => (
+                                  <option key={c.id} value={c.id}>{fullName(c)}</option>
+                                ))}
+                              </select>
+                              <button className="min-h-11 rounded border border-stone-400 px-2">{t('bookFor')}</button>
+                            </StatusForm>
+                          )}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {moments.length > 0 && (
         <section aria-labelledby="moments-title">
