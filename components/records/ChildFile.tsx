@@ -155,10 +155,8 @@ export async function ChildFile({ actor, childId, childName, entries }: { actor:
       </div>
       {entries.length === 0 && <p>{t('empty')}</p>}
       <ol className="flex flex-col gap-3" aria-label={t('title', { name: childName })}>
-        {entries.map((e) => {
-          const key = `${e.type}-${e.type === 'record' ? e.record.id : e.type === 'note' ? e.note.id : e.type === 'guidance' ? e.plan.id : e.type === 'preparation' ? e.preparation.id : e.type === 'moment' ? e.moment.id : e.type === 'talk' ? e.talk.id : e.meeting.id}`;
-          return (
-            <li key={key} className="rounded-xl border border-stone-200 bg-white p-4" data-testid={`timeline-${e.type}`}>
+        {entries.map((e) => (
+            <li key={`${e.type}-${e.id}`} className="rounded-xl border border-stone-200 bg-white p-4" data-testid={`timeline-${e.type}`}>
               <p className="text-sm text-stone-700">
                 <span className="font-semibold text-stone-900">{t(`types.${e.type}`)}</span> · {e.type === 'record' || e.type === 'guidance' ? day(e.at) : moment(e.at)}
               </p>
@@ -200,8 +198,7 @@ export async function ChildFile({ actor, childId, childName, entries }: { actor:
               )}
               {e.type === 'meeting' && <p>{t('meeting', { name: e.meeting.name, group: e.meeting.group, presence: e.meeting.present ? t('present') : t('absent') })}</p>}
             </li>
-          );
-        })}
+        ))}
       </ol>
     </section>
   );

@@ -11,14 +11,15 @@ import { childFile, childNotes, guidancePlans } from './service';
 // everything the timeline shows.
 
 type File = Awaited<ReturnType<typeof childFile>>;
-export type TimelineEntry =
-  | { type: 'record'; at: Date; record: File['records'][number] }
-  | { type: 'note'; at: Date; note: Awaited<ReturnType<typeof childNotes>>[number] }
-  | { type: 'guidance'; at: Date; plan: Awaited<ReturnType<typeof guidancePlans>>[number] }
-  | { type: 'preparation'; at: Date; preparation: Awaited<ReturnType<typeof childPreparations>>[number] }
-  | { type: 'moment'; at: Date; moment: Awaited<ReturnType<typeof childMoments>>[number] }
-  | { type: 'talk'; at: Date; talk: { id: string; round: string; endsAt: Date; location: string | null; attendance: string } }
-  | { type: 'meeting'; at: Date; meeting: { id: string; name: string; group: string; present: boolean } };
+export type TimelineEntry = { id: string; at: Date } & (
+  | { type: 'record'; record: File['records'][number] }
+  | { type: 'note'; note: Awaited<ReturnType<typeof childNotes>>[number] }
+  | { type: 'guidance'; plan: Awaited<ReturnType<typeof guidancePlans>>[number] }
+  | { type: 'preparation'; preparation: Awaited<ReturnType<typeof childPreparations>>[number] }
+  | { type: 'moment'; moment: Awaited<ReturnType<typeof childMoments>>[number] }
+  | { type: 'talk'; talk: { id: string; round: string; endsAt: Date; location: string | null; attendance: string } }
+  | { type: 'meeting'; meeting: { id: string; name: string; group: string; present: boolean } }
+);
 
 /** The child's file as the actor may see it (guardians: published records; staff: notes shared with their role). */
 export async function childTimeline(actor: Actor, childId: string) {
@@ -40,17 +41,17 @@ export async function childTimeline(actor: Actor, childId: string) {
   ]);
   const agenda = new Map(stages.map((s) => [s.key, s.agendaTopics]));
   const entries: TimelineEntry[] = [
-    ...file.records.map((record) => ({ type: 'record' as const, at: record.heldOn, record: { ...record, notes: inAgendaOrder(record.notes, agenda.get(record.stageKey ?? '') ?? []) } })),
-    ...notes.map((note) => ({ type: 'note' as const, at: note.createdAt, note })),
-    ...plans.map((plan) => ({ type: 'guidance' as const, at: plan.startsOn, plan })),
-    ...preparations.map((preparation) => ({ type: 'preparation' as const, at: preparation.updatedAt, preparation })),
-    ...moments.map((moment) => ({ type: 'moment' as const, at: moment.startsAt, moment })),
+    ...file.records.map((record) => ({ type: 'record' as const, id: record.id, at: record.heldOn, record: { ...record, notes: inAgendaOrder(record.notes, agenda.get(record.stageKey ?? '') ?? []) } })),
+    ...notes.map((note) => ({ type: 'note' as const, id: note.id, at: note.createdAt, note })),
+    ...plans.map((plan) => ({ type: 'guidance' as const, id: plan.id, at: plan.startsOn, plan })),
+    ...preparations.map((preparation) => ({ type: 'preparation' as const, id: preparation.id, at: preparation.updatedAt, preparation })),
+    ...moments.map((moment) => ({ type: 'moment' as const, id: moment.id, at: moment.startsAt, moment })),
     ...bookings.flatMap((b) => {
       const slots = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt);
       if (slots.length === 0) return [];
-      return [{ type: 'talk' as const, at: slots[0].startsAt, talk: { id: b.id, round: b.round.name, endsAt: slots.at(-1)!.endsAt, location: slots[0].location, attendance: b.attendance } }];
+      return [{ type: 'talk' as const, id: b.id, at: slots[0].startsAt, talk: { id: b.id, round: b.round.name, endsAt: slots.at(-1)!.endsAt, location: slots[0].location, attendance: b.attendance } }];
     }),
-    ...attendance.map((a) => ({ type: 'meeting' as const, at: a.event.startsAt, meeting: { id: a.eventId, name: a.event.stage.name, group: a.event.group.name, present: a.present } })),
+    ...attendance.map((a) => ({ type: 'meeting' as const, id: a.eventId, at: a.event.startsAt, meeting: { id: a.eventId, name: a.event.stage.name, group: a.event.group.name, present: a.present } })),
   ];
   entries.sort((a, b) => +b.at - +a.at);
   return { entries, open: file.open };
