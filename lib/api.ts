@@ -14,6 +14,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ROUND_NOT_OPEN: 403,
   DEADLINE_PASSED: 403,
   NOT_INVITED: 403,
+  IN_THE_PAST: 400,
+  TALK_HELD: 403,
 };
 
 /** Runs an API handler; domain errors become JSON with a code and a status, the rest a logged 500. */

@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'PARENT_BUSY'
   | 'ROUND_NOT_OPEN'
   | 'DEADLINE_PASSED'
-  | 'NOT_INVITED';
+  | 'NOT_INVITED'
+  | 'IN_THE_PAST'
+  | 'TALK_HELD';
 
 export class AppError extends Error {
   constructor(

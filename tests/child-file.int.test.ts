@@ -53,7 +53,7 @@ describe('parents prepare the talk', () => {
     const input = { roundId: w.round.id, childId: child6().id, answers: { 0: 'x' }, childAnswers: {} };
     await expect(savePreparation(w.neighbour6.guardians[0].actor, input, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(savePreparation(w.meester.actor, input, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(savePreparation(parent(), input, new Date('2026-11-18T12:00:00Z'))).rejects.toMatchObject({ code: 'DEADLINE_PASSED' });
+    await expect(savePreparation(parent(), input, new Date('2026-11-18T12:00:00Z'))).rejects.toMatchObject({ code: 'TALK_HELD' });
     await prisma.stageDefinition.update({ where: { id: w.stage.id }, data: { parentPreparation: false } });
     try {
       await expect(preparationForm(parent(), child6().id, w.round.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -81,6 +81,7 @@ describe('talk arrangement', () => {
 
     await expect(createMoment(w.juf.actor, { childId: child6().id, purpose: 'x', date: '2027-01-12', time: '15:00', minutes: 15 }, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(createMoment(parent(), { childId: child6().id, purpose: 'x', date: '2027-01-12', time: '15:00', minutes: 15 }, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createMoment(w.meester.actor, { childId: child6().id, purpose: 'x', date: '2026-11-01', time: '15:00', minutes: 15 }, OPEN)).rejects.toMatchObject({ code: 'IN_THE_PAST' });
     await expect(deleteMoment(w.juf.actor, moment.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const extra = await createMoment(w.meester.actor, { childId: child6().id, purpose: 'Weg te halen', date: '2027-02-02', time: '08:15', minutes: 10 }, OPEN);
     await deleteMoment(w.meester.actor, extra.id);

@@ -31,7 +31,7 @@ export async function createMoment(actor: Actor, input: MomentInput, now = new D
   if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
   const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timeZone: true } });
   const startsAt = zonedToUtc(`${input.date}T${input.time}`, school.timeZone);
-  if (startsAt < now) throw new AppError('INVALID_INPUT');
+  if (startsAt < now) throw new AppError('IN_THE_PAST');
   const endsAt = addMinutes(startsAt, input.minutes);
   const moment = await prisma.$transaction(async (tx) => {
     const child = await visibleChild(actor, input.childId, tx);

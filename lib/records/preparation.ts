@@ -41,7 +41,7 @@ export async function preparationForm(actor: Actor, childId: string, roundId: st
 export async function savePreparation(actor: Actor, input: PreparationInput, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const form = await preparationForm(actor, input.childId, input.roundId, tx);
-    if (form.closesAt && form.closesAt < now) throw new AppError('DEADLINE_PASSED');
+    if (form.closesAt && form.closesAt < now) throw new AppError('TALK_HELD');
     // Answers are stored under the agenda's own wording, so the teacher reads them next to the same topic.
     const answers = Object.fromEntries(form.round.stage.agendaTopics.map((topic, i) => [topic, input.answers[i] ?? '']).filter(([, v]) => v));
     const childAnswers = form.childAnswers ? Object.fromEntries(Object.entries(input.childAnswers).filter(([, v]) => v)) : {};
