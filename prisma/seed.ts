@@ -212,8 +212,6 @@ export async function seedDemoSchool(now = new Date()) {
   const files = demoSchoolCsv();
   await prisma.$transaction((tx) => importInto(tx, school.id, year.id, files), { maxWait: 10_000, timeout: 120_000 });
   await setStaffPasswords(school.id);
-  // The import reads "intern begeleider" as a teacher; the director names the supervisor (as here).
-  await prisma.membership.updateMany({ where: { schoolId: school.id, role: 'TEACHER', user: { email: DEMO_LOGINS.supervisor.email } }, data: { careCoordinator: true } });
   await seedDemoEvenings(school.id);
   await seedDemoCharter(school.id, now);
   await seedPreviousSurvey(school.id);

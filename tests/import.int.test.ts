@@ -18,6 +18,7 @@ const FAMILY = [
 const TEAM = [
   ['Loes', null, 'Brouwer', 'l.brouwer@school.test', 'leerkracht', '3A'],
   ['Arjan', 'van', 'Dijk', 'a.vandijk@school.test', 'leerkracht', '3A 6'],
+  ['Fatma', null, 'Kaya', 'f.kaya@school.test', 'Intern begeleider', ''],
 ];
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -67,6 +68,10 @@ describe('import', () => {
     expect(new Set(daan.guardianships.map((g) => g.householdId))).toEqual(new Set(sanne.guardianships.map((g) => g.householdId))); // siblings share households
     const g3a = await prisma.group.findFirstOrThrow({ where: { schoolId: ctx.a.school.id, name: '3A' }, include: { teachers: true } });
     expect(g3a.teachers).toHaveLength(2);
+    // The internal supervisor is a teacher membership that coordinates care; the others are not.
+    const care = await prisma.membership.findMany({ where: { schoolId: ctx.a.school.id, role: 'TEACHER' }, select: { careCoordinator: true, user: { select: { email: true } } } });
+    expect(care.filter((m) => m.careCoordinator).map((m) => m.user.email)).toEqual(['f.kaya@school.test']);
+    expect(care).toHaveLength(3);
   });
 
   it('importing the same files again changes nothing', async () => {
@@ -100,7 +105,7 @@ describe('import', () => {
       { file: 'pupils', row: 7, reason: 'invalidDate', field: 'geboortedatum' },
       { file: 'pupils', row: 8, reason: 'invalidEmail', field: 'ouder_email' },
       { file: 'pupils', row: 9, reason: 'emailNameConflict', field: 'email' },
-      { file: 'staff', row: 4, reason: 'invalidGroup', field: 'groepen.0' },
+      { file: 'staff', row: 5, reason: 'invalidGroup', field: 'groepen.0' }, // row 1 is the header, then three team members
     ]);
     await expect(applyImport(ctx.director.actor, { pupils: pupils(bad) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await countsOf(ctx.a.school.id)).toEqual(before);

@@ -9,11 +9,14 @@ import { decodeCsvBytes } from './csv';
 import type { ImportPlan } from './plan';
 import { MAX_FILE_BYTES } from './schemas';
 
+// What apply() needs but the preview does not show.
+type PlanDetail = 'children' | 'people' | 'guardianships' | 'groups' | 'households' | 'teacherAssignments' | 'careCoordinators';
+
 export type ImportState =
   | null
-  | { ok: true; stage: 'preview'; plan: Omit<ImportPlan, 'children' | 'people' | 'guardianships' | 'groups' | 'households' | 'teacherAssignments'>; files: { pupils: string; staff: string } }
-  | { ok: true; stage: 'done'; plan: Omit<ImportPlan, 'children' | 'people' | 'guardianships' | 'groups' | 'households' | 'teacherAssignments'> }
-  | { ok: false; error: string; plan?: Omit<ImportPlan, 'children' | 'people' | 'guardianships' | 'groups' | 'households' | 'teacherAssignments'>; files?: { pupils: string; staff: string } };
+  | { ok: true; stage: 'preview'; plan: Omit<ImportPlan, PlanDetail>; files: { pupils: string; staff: string } }
+  | { ok: true; stage: 'done'; plan: Omit<ImportPlan, PlanDetail> }
+  | { ok: false; error: string; plan?: Omit<ImportPlan, PlanDetail>; files?: { pupils: string; staff: string } };
 
 const fileText = z
   .union([z.instanceof(File), z.string(), z.null()])

@@ -48,6 +48,10 @@ export async function importInto(tx: Tx, schoolId: string, schoolYearId: string,
     data: plan.people.flatMap((p) => p.missingRoles.map((role) => ({ schoolId, userId: userId.get(p.email)!, role }))),
     skipDuplicates: true,
   });
+  // Only ever switched on here: the director may name more supervisors than the file lists.
+  if (plan.careCoordinators.length) {
+    await tx.membership.updateMany({ where: { schoolId, role: 'TEACHER', careCoordinator: false, userId: { in: plan.careCoordinators.map((e) => userId.get(e)!) } }, data: { careCoordinator: true } });
+  }
 
   // Children and their group this year
   await tx.child.createMany({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GuardianRight, Role } from '@/generated/prisma/client';
 import type { Db, Tx } from '@/lib/db';
 import { parseCsv } from './csv';
-import { gradeOf, PUPIL_COLUMNS, pupilRowSchema, STAFF_COLUMNS, staffRowSchema } from './schemas';
+import { gradeOf, isCareCoordinatorRole, PUPIL_COLUMNS, pupilRowSchema, STAFF_COLUMNS, staffRowSchema } from './schemas';
 
 // Import planning: read both files, validate every row, and compare with what the school already
 // has. The same function runs for the preview and again inside the confirming transaction, so what
@@ -23,6 +23,8 @@ export type ImportPlan = {
   households: string[];
   guardianships: { pupilNumber: string; email: string; householdKey: string; right: GuardianRight; relation: string; id?: string; changed: string[] }[];
   teacherAssignments: { email: string; group: string; exists: boolean }[];
+  // Staff whose role in the file is "intern begeleider": teachers who coordinate care (Membership.careCoordinator).
+  careCoordinators: string[];
 };
 
 const householdKeyOf = (emails: string[]) => 'h' + createHash('sha256').update([...emails].sort().join('\n')).digest('hex').slice(0, 16);
@@ -43,7 +45,7 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
   const pupils = new Map<string, { row: number; firstName: string; prefix: string | null; lastName: string; dateOfBirth: Date; group: string }>();
   const peopleByEmail = new Map<string, Person & { row: number; file: 'pupils' | 'staff' }>();
   const links: { pupilNumber: string; email: string; household: string; right: GuardianRight; relation: string; row: number }[] = [];
-  const staff: { email: string; role: Role; groups: string[]; row: number }[] = [];
+  const staff: { email: string; role: Role; groups: string[]; row: number; care: boolean }[] = [];
 
   const person = (file: 'pupils' | 'staff', row: number, p: Person) => {
     const known = peopleByEmail.get(p.email);
@@ -105,7 +107,7 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
           continue;
         }
         if (!person('staff', row, { email: s.email, firstName: s.voornaam, prefix: s.tussenvoegsel, lastName: s.achternaam, phone: null })) continue;
-        staff.push({ email: s.email, role: s.rol, groups: s.groepen, row });
+        staff.push({ email: s.email, role: s.rol, groups: s.groepen, row, care: isCareCoordinatorRole(values.rol) });
       }
   }
 
@@ -133,6 +135,7 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
     households: [],
     guardianships: [],
     teacherAssignments: [],
+    careCoordinators: staff.filter((x) => x.care).map((x) => x.email),
   };
   const change = (entity: string, label: string, fields: string[]) => plan.changes.length < 500 && plan.changes.push({ entity, label, fields });
 

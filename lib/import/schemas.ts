@@ -71,6 +71,9 @@ export const pupilRowSchema = z
   });
 export type PupilRow = z.infer<typeof pupilRowSchema>;
 
+/** "Intern begeleider" imports as a teacher who also coordinates care for the whole school. */
+export const isCareCoordinatorRole = (rol: string | undefined) => rol?.trim().toLowerCase() === 'intern begeleider';
+
 export const staffRowSchema = z.object({
   voornaam: name,
   tussenvoegsel: optional,
