@@ -3,6 +3,7 @@
 // and lost bookings, and the raw PostgreSQL ceiling (the same number of plain unique inserts via pg).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { benchDatabaseUrl, freshBenchDatabase, runBench } from './bench-db';
@@ -80,7 +81,8 @@ async function buildBoard() {
 
 async function startServer() {
   if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+  // Next itself rather than npx, so killing it below really stops the server (npx left it running).
+  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
     stdio: 'ignore',
     env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'off', NODE_ENV: 'production' },
   });
