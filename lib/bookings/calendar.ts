@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createEvents, type EventAttributes } from 'ics';
 import { prisma } from '@/lib/db';
 import { fullName } from '@/lib/format/name';
+import { talkEvent } from './ics';
 
 // The personal calendar feed (webcal): a secret token in the URL instead of a session, because
 // calendar apps cannot sign in. The token can be replaced, which revokes the old URL.
@@ -13,66 +14,46 @@ export async function renewCalendarToken(userId: string) {
   return token;
 }
 
-const parts = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
-
 /** Every talk of the user's children (guardian) and every talk in the user's schedule (teacher). */
 export async function calendarFeed(token: string): Promise<string | null> {
   if (!/^[\w-]{20,64}$/.test(token)) return null;
   const user = await prisma.user.findUnique({ where: { calendarToken: token }, select: { id: true } });
   if (!user) return null;
-  const bookings = await prisma.booking.findMany({
-    where: {
-      OR: [
-        { child: { guardianships: { some: { userId: user.id } } } },
-        { claims: { some: { slot: { group: { teachers: { some: { userId: user.id } } }, teacherKey: { in: ['', user.id] } } } } },
-      ],
-    },
-    select: {
-      id: true,
-      round: { select: { stage: { select: { name: true } } } },
-      child: { select: { firstName: true, prefix: true, lastName: true } },
-      claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } },
-    },
-  });
-  // Talk arrangement: the moments agreed for the user's children, and those the user agreed or
-  // that concern a child in one of the user's groups (duo colleagues).
-  const moments = await prisma.arrangedMoment.findMany({
-    where: {
-      OR: [
-        { child: { guardianships: { some: { userId: user.id } } } },
-        { teacherId: user.id },
-        { child: { enrolments: { some: { group: { teachers: { some: { userId: user.id } } } } } } },
-      ],
-    },
-    select: { id: true, purpose: true, startsAt: true, endsAt: true, location: true, child: { select: { firstName: true, prefix: true, lastName: true } } },
-  });
-  const events: EventAttributes[] = bookings.map((b) => {
-    const slots = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt);
-    return {
-      uid: `${b.id}@ouderportaal`,
-      title: `${b.round.stage.name} ${fullName(b.child)}`,
-      location: slots[0].location ?? undefined,
-      start: parts(slots[0].startsAt),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      end: parts(slots.at(-1)!.endsAt),
-      endInputType: 'utc',
-      endOutputType: 'utc',
-    };
-  });
-  for (const m of moments) {
-    events.push({
-      uid: `${m.id}@ouderportaal`,
-      title: `${m.purpose} (${fullName(m.child)})`,
-      location: m.location ?? undefined,
-      start: parts(m.startsAt),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      end: parts(m.endsAt),
-      endInputType: 'utc',
-      endOutputType: 'utc',
-    });
-  }
+  const [bookings, moments] = await Promise.all([
+    prisma.booking.findMany({
+      where: {
+        OR: [
+          { child: { guardianships: { some: { userId: user.id } } } },
+          { claims: { some: { slot: { group: { teachers: { some: { userId: user.id } } }, teacherKey: { in: ['', user.id] } } } } },
+        ],
+      },
+      select: {
+        id: true,
+        round: { select: { stage: { select: { name: true } } } },
+        child: { select: { firstName: true, prefix: true, lastName: true } },
+        claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } },
+      },
+    }),
+    // Talk arrangement: the moments agreed for the user's children, and those the user agreed or
+    // that concern a child in one of the user's groups (duo colleagues).
+    prisma.arrangedMoment.findMany({
+      where: {
+        OR: [
+          { child: { guardianships: { some: { userId: user.id } } } },
+          { teacherId: user.id },
+          { child: { enrolments: { some: { group: { teachers: { some: { userId: user.id } } } } } } },
+        ],
+      },
+      select: { id: true, purpose: true, startsAt: true, endsAt: true, location: true, child: { select: { firstName: true, prefix: true, lastName: true } } },
+    }),
+  ]);
+  const events: EventAttributes[] = [
+    ...bookings.map((b) => {
+      const slots = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt);
+      return talkEvent({ uid: `${b.id}@ouderportaal`, title: `${b.round.stage.name} ${fullName(b.child)}`, location: slots[0].location, startsAt: slots[0].startsAt, endsAt: slots.at(-1)!.endsAt });
+    }),
+    ...moments.map((m) => talkEvent({ uid: `${m.id}@ouderportaal`, title: `${m.purpose} (${fullName(m.child)})`, location: m.location, startsAt: m.startsAt, endsAt: m.endsAt })),
+  ];
   if (events.length === 0) return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:ouderportaal', 'X-WR-CALNAME:Ouderportaal', 'END:VCALENDAR', ''].join('\r\n');
   const { error, value } = createEvents(events, { productId: 'ouderportaal', calName: 'Ouderportaal' });
   if (error) throw error;

@@ -1,15 +1,15 @@
-import { createEvent } from 'ics';
+import { createEvent, type EventAttributes } from 'ics';
 
-export type CalendarTalk = { uid: string; title: string; description: string; location: string | null; startsAt: Date; endsAt: Date };
+export type CalendarTalk = { uid: string; title: string; description?: string; location: string | null; startsAt: Date; endsAt: Date };
 
 const parts = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
 
-/** One talk as an .ics file (RFC 5545, times in UTC so every calendar shows local time right). */
-export function talkToIcs(talk: CalendarTalk): string {
-  const { error, value } = createEvent({
+/** A talk as an ics event (RFC 5545, times in UTC so every calendar shows local time right); the mail attachment and the feed share it. */
+export function talkEvent(talk: CalendarTalk): EventAttributes {
+  return {
     uid: talk.uid,
     title: talk.title,
-    description: talk.description,
+    ...(talk.description !== undefined ? { description: talk.description } : {}),
     location: talk.location ?? undefined,
     start: parts(talk.startsAt),
     startInputType: 'utc',
@@ -17,8 +17,12 @@ export function talkToIcs(talk: CalendarTalk): string {
     end: parts(talk.endsAt),
     endInputType: 'utc',
     endOutputType: 'utc',
-    productId: 'ouderportaal',
-  });
+  };
+}
+
+/** One talk as an .ics file. */
+export function talkToIcs(talk: CalendarTalk): string {
+  const { error, value } = createEvent({ ...talkEvent(talk), productId: 'ouderportaal' });
   if (error || !value) throw error ?? new Error('ics');
   return value;
 }
