@@ -3,12 +3,12 @@ import { addMinutes } from 'date-fns';
 import { visibleChild } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { talkToIcs } from '@/lib/bookings/ics';
-import { prisma, type Tx } from '@/lib/db';
+import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { formatTalkTime, zonedToUtc } from '@/lib/format/time';
-import { translatorFor } from '@/lib/i18n/translator';
-import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { mailChildGuardians } from '@/lib/mail/guardians';
+import { kickMailDelivery } from '@/lib/mail/outbox';
 import { currentSchoolYear } from '@/lib/school/year';
 import { auditFile } from './audit';
 import type { MomentInput } from './schemas';
@@ -16,16 +16,6 @@ import type { MomentInput } from './schemas';
 // The talk arrangement (gespreksarrangement, 002): at the start-of-year talk teacher and parents
 // agree extra moments for this child. Each is mailed to every guardian with an .ics and sits in the
 // guardians' and the teacher's calendar feed (lib/bookings/calendar.ts).
-
-/** One mail per guardian in their language; `ics` gets the translated calendar title. */
-async function mailGuardians(tx: Tx, schoolId: string, childId: string, [namespace, kind]: [string, string], values: (locale: string) => Record<string, string>, ics?: (title: string) => string) {
-  const guardians = await tx.guardianship.findMany({ where: { childId, schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
-  for (const { user } of guardians) {
-    const t = await translatorFor(user.locale, namespace);
-    const v = { name: user.firstName, ...values(user.locale) };
-    await enqueueMail(tx, { to: user.email, schoolId, kind, subject: t('subject', v), text: t('body', v), icsFile: ics?.(t('calendarTitle', v)) ?? null });
-  }
-}
 
 export async function createMoment(actor: Actor, input: MomentInput, now = new Date()) {
   if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
@@ -38,11 +28,12 @@ export async function createMoment(actor: Actor, input: MomentInput, now = new D
     const created = await tx.arrangedMoment.create({
       data: { schoolId: actor.schoolId, childId: input.childId, teacherId: actor.userId, purpose: input.purpose, startsAt, endsAt, location: input.location || null },
     });
-    await mailGuardians(
-      tx, actor.schoolId, input.childId, ['mail.moment', 'moment_agreed'],
-      (locale) => ({ child: fullName(child), purpose: input.purpose, when: formatTalkTime(startsAt, locale, school.timeZone), location: input.location || '–' }),
-      (title) => talkToIcs({ uid: `${created.id}@ouderportaal`, title, description: input.purpose, location: input.location || null, startsAt, endsAt }),
-    );
+    await mailChildGuardians(tx, actor.schoolId, input.childId, {
+      namespace: 'mail.moment',
+      kind: 'moment_agreed',
+      values: (locale) => ({ child: fullName(child), purpose: input.purpose, when: formatTalkTime(startsAt, locale, school.timeZone), location: input.location || '–' }),
+      ics: (title) => talkToIcs({ uid: `${created.id}@ouderportaal`, title, description: input.purpose, location: input.location || null, startsAt, endsAt }),
+    });
     await auditFile(tx, actor, input.childId, 'write', 'moment', created.id);
     return created;
   });
@@ -59,7 +50,11 @@ export async function deleteMoment(actor: Actor, momentId: string) {
     if (!moment) throw new AppError('NOT_FOUND');
     const child = await visibleChild(actor, moment.childId, tx);
     await tx.arrangedMoment.delete({ where: { id: moment.id } });
-    await mailGuardians(tx, actor.schoolId, moment.childId, ['mail.momentCancelled', 'moment_cancelled'], (locale) => ({ child: fullName(child), purpose: moment.purpose, when: formatTalkTime(moment.startsAt, locale, school.timeZone) }));
+    await mailChildGuardians(tx, actor.schoolId, moment.childId, {
+      namespace: 'mail.momentCancelled',
+      kind: 'moment_cancelled',
+      values: (locale) => ({ child: fullName(child), purpose: moment.purpose, when: formatTalkTime(moment.startsAt, locale, school.timeZone) }),
+    });
     await auditFile(tx, actor, moment.childId, 'write', 'momentRemoved', moment.id);
   });
   kickMailDelivery();

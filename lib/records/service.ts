@@ -6,6 +6,7 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { translatorFor } from '@/lib/i18n/translator';
+import { mailChildGuardians } from '@/lib/mail/guardians';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
 import { currentSchoolYear } from '@/lib/school/year';
 import { auditFile as audit } from './audit';
@@ -56,12 +57,7 @@ export async function publishRecord(actor: Actor, recordId: string, now = new Da
     const child = await visibleChild(actor, record.childId, tx);
     const res = await tx.talkRecord.updateMany({ where: { id: recordId, publishedAt: null }, data: { publishedAt: now } });
     if (res.count !== 1) throw new AppError('CONFLICT');
-    const guardians = await tx.guardianship.findMany({ where: { childId: record.childId, schoolId: actor.schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
-    for (const { user } of guardians) {
-      const t = await translatorFor(user.locale, 'mail.record');
-      const v = { name: user.firstName, child: fullName(child), title: record.title };
-      await enqueueMail(tx, { to: user.email, schoolId: actor.schoolId, kind: 'record_published', subject: t('subject', v), text: t('body', v) });
-    }
+    await mailChildGuardians(tx, actor.schoolId, record.childId, { namespace: 'mail.record', kind: 'record_published', values: () => ({ child: fullName(child), title: record.title }) });
     await audit(tx, actor, record.childId, 'write', 'publish', recordId);
   });
   kickMailDelivery();
