@@ -11,7 +11,8 @@ import { addChildNote, childNotes, createGuidancePlan, publishRecord, saveRecord
 import { childTimeline } from '@/lib/records/timeline';
 import { OPEN, bookingWorld, type BookingWorld } from './support/booking-world';
 import { setCareCoordinator } from '@/lib/people/care';
-import { createFamily, createUser } from './support/factories';
+import { guidancePlanSchema, momentSchema, preparationSchema, retentionSchema } from '@/lib/records/schemas';
+import { createFamily, createSchool, createUser } from './support/factories';
 
 let w: BookingWorld;
 beforeAll(async () => {
@@ -166,5 +167,26 @@ describe('internal supervisor (intern begeleider)', () => {
     expect(await texts(w.meester.actor)).not.toContain('Alleen voor de intern begeleider.');
     expect(await texts(w.director.actor)).not.toContain('Alleen voor de intern begeleider.');
     expect((await childTimeline(supervisor, child3().id)).entries.length).toBeGreaterThan(0); // every group, not only their own
+  });
+});
+
+describe('another school and bad input', () => {
+  it("another school's director reaches nothing of this school's files, plans or staff", async () => {
+    const other = await createSchool();
+    const director = await createUser(other.school.id, 'DIRECTOR');
+    await expect(childTimeline(director.actor, child6().id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setChildLeft(director.actor, child6().id, new Date('2026-12-01'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setCareCoordinator(director.actor, w.meester.actor.membershipId, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createMoment(director.actor, { childId: child6().id, purpose: 'x', date: '2027-01-12', time: '15:00', minutes: 15 }, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await prisma.child.findUniqueOrThrow({ where: { id: child6().id } })).leftAt).toBeNull();
+    expect((await prisma.membership.findUniqueOrThrow({ where: { id: w.meester.actor.membershipId } })).careCoordinator).toBe(false);
+  });
+
+  it('the forms reject bad input with a translatable reason', () => {
+    const reasons = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message);
+    expect(reasons(retentionSchema.safeParse({ months: '5' }))).toEqual(['outOfRange']);
+    expect(reasons(momentSchema.safeParse({ childId: 'c', purpose: ' ', date: '2027-01-12', time: '25:00:00', minutes: '0' }))).toEqual(['required', 'invalidDateTime', 'outOfRange']);
+    expect(reasons(guidancePlanSchema.safeParse({ childId: 'c', subject: 'Tafels', parentTask: 'x', how: 'x', howOften: 'x', startsOn: '2027-01-15', evaluateOn: '2026-11-18' }))).toEqual(['evaluateBeforeStart']);
+    expect(preparationSchema.safeParse({ roundId: 'r', childId: 'c', answers: { 0: 'x'.repeat(2001) }, childAnswers: {} }).success).toBe(false);
   });
 });

@@ -10,6 +10,9 @@ type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionR
 export function StatusForm({ action, className, children, success }: { action: Action; className?: string; children: React.ReactNode; success?: string }) {
   const te = useTranslations('errors');
   const [state, formAction] = useActionState(action, null);
+  // These forms do not mark their fields, so "check the marked fields" would point at nothing:
+  // say what was wrong instead (the field messages are keys under "errors").
+  const fieldMessages = state && !state.ok && state.fieldErrors ? [...new Set(Object.values(state.fieldErrors).flat())].filter((k) => te.has(k as never)).map((k) => te(k as never)) : [];
   return (
     <form action={formAction} className={className}>
       {children}
@@ -20,7 +23,7 @@ export function StatusForm({ action, className, children, success }: { action: A
       )}
       {state && !state.ok && (
         <p role="alert" className="w-full text-sm font-medium text-red-800">
-          {te(state.error)}
+          {fieldMessages.length ? fieldMessages.join(' ') : te(state.error)}
         </p>
       )}
     </form>

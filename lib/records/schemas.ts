@@ -41,7 +41,7 @@ export const guidancePlanSchema = z.object({
   howOften: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   startsOn: date,
   evaluateOn: date,
-}).refine((v) => v.startsOn <= v.evaluateOn, { message: 'deadlineBeforeOpening', path: ['evaluateOn'] });
+}).refine((v) => v.startsOn <= v.evaluateOn, { message: 'evaluateBeforeStart', path: ['evaluateOn'] });
 export type GuidancePlanInput = z.infer<typeof guidancePlanSchema>;
 
 export const guidanceEvaluationSchema = z.object({

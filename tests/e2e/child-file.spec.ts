@@ -148,6 +148,11 @@ test('a parent shares an addition with the internal supervisor only: the supervi
   await signInWithLink(page, LOGINS.guardian);
   await page.goto(`/kind/${child.id}`);
   await page.getByText('Informatie toevoegen', { exact: true }).click();
+  // Empty: a translated reason, and nothing is added.
+  const notesBefore = await db.childNote.count({ where: { childId: child.id } });
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Dit veld is verplicht.' })).toBeVisible();
+  expect(await db.childNote.count({ where: { childId: child.id } })).toBe(notesBefore);
   await page.getByLabel(/^Informatie toevoegen/).fill('Daan is aangemeld bij de jeugdhulp.');
   await page.getByRole('checkbox', { name: 'leerkracht' }).uncheck();
   await page.getByRole('checkbox', { name: 'intern begeleider' }).check();
