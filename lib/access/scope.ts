@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
@@ -46,11 +47,19 @@ export function caseloadGroups(actor: Actor, schoolYearId: string): Prisma.Group
   return actor.role === 'TEACHER' && actor.care ? { schoolId: actor.schoolId, schoolYearId } : groupScope(actor, schoolYearId);
 }
 
-/** Fails closed: a child outside the actor's scope (this school year) is "not found", never "forbidden". */
-export async function visibleChild(actor: Actor, childId: string, db: Tx | typeof prisma = prisma) {
+async function findVisibleChild(actor: Actor, childId: string, db: Tx | typeof prisma) {
   const year = await currentSchoolYear(actor.schoolId);
   if (!year) throw new AppError('NOT_FOUND');
   const child = await db.child.findFirst({ where: { AND: [{ id: childId }, await childScope(actor, year.id)] }, select: { id: true, firstName: true, prefix: true, lastName: true } });
   if (!child) throw new AppError('NOT_FOUND');
   return child;
+}
+
+// A page asks this once per part of the child's file (records, notes, plans, ...); within one
+// request the answer is the same, so it is checked once. Inside a transaction it is always asked.
+const visibleChildThisRequest = cache((actor: Actor, childId: string) => findVisibleChild(actor, childId, prisma));
+
+/** Fails closed: a child outside the actor's scope (this school year) is "not found", never "forbidden". */
+export async function visibleChild(actor: Actor, childId: string, db: Tx | typeof prisma = prisma) {
+  return db === prisma ? visibleChildThisRequest(actor, childId) : findVisibleChild(actor, childId, db);
 }
