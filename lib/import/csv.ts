@@ -60,10 +60,21 @@ export function decodeCsvBytes(bytes: ArrayBuffer | Uint8Array): string {
   }
 }
 
-/** Write rows as `;`-separated CSV (what Dutch Excel opens directly), quoting where needed. */
+/**
+ * A text cell that Excel or LibreOffice would read as a formula (or DDE call) when the file is opened:
+ * it starts with `=`, `+`, `-` or `@`, or with a tab or carriage return (OWASP "CSV injection").
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Write rows as `;`-separated CSV (what Dutch Excel opens directly), quoting where needed.
+ * Text cells come from people (a parent's open answer, a question a director typed), so one that
+ * would start a formula gets a leading `'`: Excel then shows it as text instead of running it.
+ * Numbers are written as they are, so a count or a negative figure stays a number.
+ */
 export function toCsv(headers: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   const cell = (v: string | number | null | undefined) => {
-    const s = v == null ? '' : String(v);
+    const s = v == null ? '' : typeof v === 'number' ? String(v) : FORMULA_START.test(v) ? `'${v}` : v;
     return /[;",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [headers, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
