@@ -35,7 +35,8 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
     {
-      command: `npx next start -p ${PORT}`,
+      // The production server as `npm start` runs it: two processes behind one port, edge rules included.
+      command: 'node scripts/server.mjs',
       url: `${E2E_BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -44,6 +45,8 @@ export default defineConfig({
         NEXTAUTH_URL: E2E_BASE_URL,
         NEXTAUTH_SECRET: E2E_AUTH_SECRET,
         SMTP_URL: '',
+        PORT: String(PORT),
+        WEB_CONCURRENCY: '2',
       },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },

@@ -14,7 +14,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{lib,tests,components}/**/*.test.ts'],
+    include: ['{lib,tests,components,scripts}/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     globalSetup: ['tests/support/global-setup.ts'],
     env: { DATABASE_URL: TEST_DATABASE_URL, MAIL_WORKER: 'off' },

@@ -82,9 +82,10 @@ async function buildBoard() {
 async function startServer() {
   if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   // Next itself rather than npx, so killing it below really stops the server (npx left it running).
-  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
+  // The production server (WEB_CONCURRENCY processes, default one per core), not through npx, so killing it below really stops it.
+  const server = spawn(process.execPath, [path.resolve('scripts/server.mjs')], {
     stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'off', NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'off', NODE_ENV: 'production', PORT: String(PORT) },
   });
   for (let i = 0; i < 240; i++) {
     try {

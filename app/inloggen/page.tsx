@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/Card';
 import { currentActor } from '@/lib/auth/actor';
 import { HOME_BY_ROLE } from '@/lib/auth/home';
 import { LINK_VALID_MINUTES } from '@/lib/auth/sign-in-link';
-import { isDemoMail } from '@/lib/mail/outbox';
+import { demoMailboxOpen } from '@/lib/mail/demo-mailbox';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('signIn'))('title') };
@@ -34,7 +34,7 @@ export default async function SignInPage() {
           </h2>
           <p className="mb-4">{t('intro')}</p>
           <LinkRequestForm minutes={LINK_VALID_MINUTES} />
-          {isDemoMail() && (
+          {(await demoMailboxOpen()) && (
             <div className="mt-4">
               <Alert>
                 {t('demoMailHint')}{' '}

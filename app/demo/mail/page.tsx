@@ -2,11 +2,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/Card';
 import { prisma } from '@/lib/db';
-import { isDemoMail } from '@/lib/mail/outbox';
+import { demoMailboxOpen } from '@/lib/mail/demo-mailbox';
 
-// Demo only: with SMTP_URL set (any real installation) this page does not exist.
+// Demo only, and only for this machine (see demoMailboxOpen).
 export default async function DemoMailPage() {
-  if (!isDemoMail()) notFound();
+  if (!(await demoMailboxOpen())) notFound();
   const t = await getTranslations('demoMail');
   const format = await getFormatter();
   const mails = await prisma.outboxMail.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });

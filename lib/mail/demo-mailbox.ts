@@ -1,0 +1,13 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { CLIENT_ADDRESS_HEADER, isLoopback } from '@/scripts/edge.mjs';
+import { isDemoMail } from './outbox';
+
+/**
+ * The demo mailbox shows every sign-in link, so it exists only while the portal serves the demo (no
+ * SMTP_URL, unlike any real installation) and only for a browser on this machine: the address is the
+ * one scripts/server.mjs took from the socket, not anything the client wrote.
+ */
+export async function demoMailboxOpen() {
+  return isDemoMail() && isLoopback((await headers()).get(CLIENT_ADDRESS_HEADER));
+}
