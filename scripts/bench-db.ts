@@ -27,7 +27,7 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 /** Run a benchmark's main and exit with its outcome (open pools and servers would keep node alive). */
 export function runBench(main: () => Promise<void>) {
   main().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (e) => {
       console.error(e);
       process.exit(1);
