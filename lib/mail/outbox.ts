@@ -15,26 +15,51 @@ export function isDemoMail() {
   return !process.env.SMTP_URL;
 }
 
-let transport: nodemailer.Transporter | undefined;
-function smtp() {
-  transport ??= nodemailer.createTransport(process.env.SMTP_URL);
-  return transport;
+// One transport per SMTP_URL (read at send time). It holds no open connection (not pooled): every
+// send dials afresh, so a server that was down and came back is simply reached on the next attempt.
+let transport: { url: string; t: nodemailer.Transporter } | undefined;
+function smtp(url: string) {
+  if (transport?.url !== url) transport = { url, t: nodemailer.createTransport(url) };
+  return transport.t;
 }
 
-type Claimed = { id: string; to: string; subject: string; text: string; icsFile: string | null; template: string | null; params: unknown; attempts: number };
+/**
+ * Retry schedule: 15 s after the first attempt, doubling up to an hour, then hourly. The 9th attempt
+ * comes 64 min after the first, so an hour's outage costs 8 attempts; the 56th comes about 48 hours
+ * after the first. A mail that fails that often is given up on and shown to the director
+ * (see lib/mail/queries.ts), never left waiting unseen.
+ */
+export const MAX_ATTEMPTS = 56;
+const FIRST_DELAY_SECONDS = 15;
+const MAX_DELAY_SECONDS = 3600;
+
+/**
+ * 5xx to RCPT TO (no such address) or DATA (message refused) will not change by retrying. Other
+ * errors (connection refused, 4xx, a 5xx to AUTH or MAIL FROM, which is our configuration, not
+ * this mail) are retried.
+ */
+function isPermanent(e: unknown) {
+  const err = e as { responseCode?: number; command?: string };
+  return (err?.responseCode ?? 0) >= 500 && (err.command === 'RCPT TO' || err.command === 'DATA');
+}
+
+type Claimed = { id: string; to: string; subject: string; text: string; icsFile: string | null; template: string | null; params: unknown; attempts: number; kind: string };
 
 /**
  * Deliver due mail. Rows are claimed with SKIP LOCKED and pushed back with exponential backoff
  * before sending, so two workers never send the same mail and a crash mid-send retries later.
+ * A failed attempt gives up (failedAt) when the server refused the mail for good or after
+ * MAX_ATTEMPTS; there is no attempts bound in the claim, so a crash during the last attempt
+ * still ends in sent or failed.
  */
 export async function deliverDueMail(batch = 20): Promise<number> {
   const claimed = await prisma.$queryRaw<Claimed[]>`
     UPDATE "OutboxMail" SET attempts = attempts + 1,
-      "nextAttemptAt" = now() + make_interval(secs => least(3600, 15 * power(2, attempts)))
+      "nextAttemptAt" = now() + make_interval(secs => least(${MAX_DELAY_SECONDS}, ${FIRST_DELAY_SECONDS} * power(2, attempts)))
     WHERE id IN (
-      SELECT id FROM "OutboxMail" WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now() AND attempts < 10
+      SELECT id FROM "OutboxMail" WHERE "sentAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= now()
       ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "to", subject, text, "icsFile", template, params, attempts`;
+    RETURNING id, "to", subject, text, "icsFile", template, params, attempts, kind`;
   for (const mail of claimed) {
     try {
       if (mail.template && !mail.subject) {
@@ -42,10 +67,11 @@ export async function deliverDueMail(batch = 20): Promise<number> {
         Object.assign(mail, await renderTemplate(mail.template, mail.params));
         await prisma.outboxMail.update({ where: { id: mail.id }, data: { subject: mail.subject, text: mail.text, icsFile: mail.icsFile } });
       }
-      if (isDemoMail()) {
+      const smtpUrl = process.env.SMTP_URL;
+      if (!smtpUrl) {
         console.log(`\n[mail] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
       } else {
-        await smtp().sendMail({
+        await smtp(smtpUrl).sendMail({
           from: process.env.MAIL_FROM ?? 'Ouderportaal <noreply@localhost>',
           to: mail.to,
           subject: mail.subject,
@@ -55,7 +81,10 @@ export async function deliverDueMail(batch = 20): Promise<number> {
       }
       await prisma.outboxMail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: null } });
     } catch (e) {
-      await prisma.outboxMail.update({ where: { id: mail.id }, data: { lastError: String(e).slice(0, 500) } });
+      const giveUp = isPermanent(e) || mail.attempts >= MAX_ATTEMPTS;
+      const lastError = String(e).slice(0, 500);
+      await prisma.outboxMail.update({ where: { id: mail.id }, data: { lastError, failedAt: giveUp ? new Date() : null } });
+      if (giveUp) console.error(`[mail] undeliverable after ${mail.attempts} attempt(s): ${mail.kind} ${mail.id}: ${lastError}`);
     }
   }
   return claimed.length;

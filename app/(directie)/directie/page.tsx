@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
 import { notReached } from '@/lib/bookings/staff';
 import { directorHome } from '@/lib/people/queries';
+import { undeliverableCount } from '@/lib/mail/undeliverable';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('home.director'))('title') };
@@ -20,6 +21,8 @@ export default async function DirectorHomePage() {
   const tc = await getTranslations('common');
   const { year, groups, staff, totals } = await directorHome(actor);
   const unreached = await notReached(actor, year.id);
+  const undelivered = await undeliverableCount(actor);
+  const tm = await getTranslations('mailFailures');
   const figures = [
     ['children', totals.children],
     ['guardians', totals.guardians],
@@ -44,6 +47,14 @@ export default async function DirectorHomePage() {
           </Link>
         </div>
       </div>
+      {undelivered > 0 && (
+        <p role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="mail-failures-notice">
+          {tm('homeNotice', { count: undelivered })}{' '}
+          <Link href="/directie/mail" className="font-medium underline">
+            {tm('homeLink')}
+          </Link>
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {figures.map(([key, value]) => (
           <div key={key} className="rounded-xl border border-stone-200 bg-white p-4">
