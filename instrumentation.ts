@@ -1,4 +1,4 @@
-// Next.js calls register() once per server start: the outbox worker and the periodic jobs (reminders, fair allocation, deleting files past retention) live in
+// Next.js calls register() once per server start: the outbox worker and the periodic jobs (reminders, fair allocation, deleting files past retention, closing surveys) live in
 // the server process (claims in the database keep several server processes from doubling work).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.DATABASE_URL && process.env.MAIL_WORKER !== 'off') {
@@ -6,9 +6,11 @@ export async function register() {
     const { sendDueReminders } = await import('@/lib/bookings/reminders');
     const { allocateDueRounds } = await import('@/lib/bookings/fair');
     const { deleteExpiredFiles } = await import('@/lib/records/retention');
+    const { closeDueSurveys } = await import('@/lib/surveys/service');
     startMailWorker();
     every(10 * 60_000, () => sendDueReminders());
     every(60_000, () => allocateDueRounds());
     every(6 * 3600_000, () => deleteExpiredFiles());
+    every(5 * 60_000, () => closeDueSurveys());
   }
 }

@@ -5,9 +5,20 @@ import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { toCsv } from '@/lib/import/csv';
 import { MIN_GROUP_SIZE } from './schemas';
+import { closeSurvey, resultsReleaseAt } from './service';
+import { suppress } from './suppression';
 
 // Survey results, computed in SQL (counts, means, spreads), never by loading every answer. Anything
 // based on fewer than MIN_GROUP_SIZE answers is withheld, so no single parent can be singled out.
+//
+// When an anonymous survey's figures may be seen (the threat model is in service.ts, above submitSurvey):
+// only after it has closed (RELEASE_DELAY_MS after closesAt), never before, whatever the count. Figures
+// that are released while answers still come in can be compared: a director who reloads after each
+// answer, or even only after every fifth, learns from the difference what the newest answers were, and
+// the difference between the last interim figures and the final ones is the last few answers however
+// big the batches were. So before the release only the response rate (who answered, never what) shows.
+// Named surveys show their figures as they come in: there the school sees who said what anyway.
+// Per-group figures sit next to the audience's total, so they use complementary suppression.
 
 type Dist = { questionId: string; audience: SurveyAudience; value: string; n: number };
 type Stat = { questionId: string; audience: SurveyAudience; n: number; mean: number | null; sd: number | null };
@@ -70,36 +81,51 @@ async function stats(surveyId: string) {
   };
 }
 
-export async function surveyResults(actor: Actor, surveyId: string, openFilter = '') {
+export async function surveyResults(actor: Actor, surveyId: string, openFilter = '', now = new Date()) {
   if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
   const survey = await prisma.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId }, include: { questions: { orderBy: { position: 'asc' } } } });
   if (!survey) throw new AppError('NOT_FOUND');
-  const [rates, groupRates, current, open, groups] = await Promise.all([
+  const releasesAt = resultsReleaseAt(survey);
+  const withheld = now < releasesAt;
+  const [rates, groupRates, groups] = await Promise.all([
     prisma.$queryRaw<{ audience: SurveyAudience; invited: number; answered: number }[]>`
       SELECT audience, count(*)::int AS invited, count("submittedAt")::int AS answered FROM "SurveyInvitation" WHERE "surveyId" = ${surveyId} GROUP BY 1`,
     prisma.$queryRaw<{ groupId: string; invited: number; answered: number }[]>`
       SELECT g AS "groupId", count(*)::int AS invited, count(i."submittedAt")::int AS answered
       FROM "SurveyInvitation" i, unnest(i."groupIds") g WHERE i."surveyId" = ${surveyId} GROUP BY 1`,
+    prisma.group.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, name: true } }),
+  ]);
+  const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? '?';
+  const common = {
+    survey,
+    releasesAt,
+    rates,
+    groupRates: groupRates.map((g) => ({ ...g, name: groupName(g.groupId) })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+  if (withheld) return { ...common, withheld: true as const, previous: null, questions: survey.questions.map((q) => ({ ...q, per: [], byGroup: [] })) };
+
+  // Every answer sent before the close is written (and the drafts are gone) before anything is counted.
+  if (survey.anonymous) await closeSurvey(survey, now);
+  const [current, open] = await Promise.all([
     stats(surveyId),
     // Open answers in text order, not in the order they came in.
     prisma.$queryRaw<{ questionId: string; audience: SurveyAudience; text: string }[]>`
       SELECT a."questionId", r.audience, a.text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId"
       WHERE r."surveyId" = ${surveyId} AND a.text IS NOT NULL AND a.text ILIKE ${`%${openFilter}%`} ORDER BY a.text`,
-    prisma.group.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, name: true } }),
   ]);
-  // The previous run of the same template, for "what changed".
-  const previous = survey.templateKey
+  // The previous run of the same template, for "what changed" (only once its own results are out).
+  const found = survey.templateKey
     ? await prisma.survey.findFirst({ where: { schoolId: actor.schoolId, templateKey: survey.templateKey, closesAt: { lt: survey.opensAt } }, orderBy: { closesAt: 'desc' }, include: { questions: true } })
     : null;
+  const previous = found && now >= resultsReleaseAt(found) ? found : null;
+  if (previous?.anonymous) await closeSurvey(previous, now);
   const before = previous ? await stats(previous.id) : null;
 
   const shown = (n: number) => n >= MIN_GROUP_SIZE;
-  const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? '?';
   return {
-    survey,
+    ...common,
+    withheld: false as const,
     previous: previous ? { id: previous.id, title: previous.title, closesAt: previous.closesAt } : null,
-    rates,
-    groupRates: groupRates.map((g) => ({ ...g, name: groupName(g.groupId) })).sort((a, b) => a.name.localeCompare(b.name)),
     questions: survey.questions.map((q) => {
       const per = (survey.audiences as SurveyAudience[]).map((audience) => {
         const s = current.likert.find((x) => x.questionId === q.id && x.audience === audience);
@@ -117,18 +143,21 @@ export async function surveyResults(actor: Actor, surveyId: string, openFilter =
           open: shown(n) ? open.filter((o) => o.questionId === q.id && o.audience === audience).map((o) => o.text) : [],
         };
       });
-      const byGroup = current.groupMeans
-        .filter((g) => g.questionId === q.id)
-        .map((g) => ({ name: groupName(g.groupId), n: g.n, hidden: !shown(g.n), mean: shown(g.n) ? g.mean : null }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      const byGroup = suppress(
+        current.groupMeans
+          .filter((g) => g.questionId === q.id)
+          .map((g) => ({ name: groupName(g.groupId), n: g.n, mean: g.mean }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      ).map((g) => ({ ...g, mean: g.hidden ? null : g.mean }));
       return { ...q, per, byGroup };
     }),
   };
 }
 
 /** Aggregates as CSV (';' for Dutch Excel): question, audience, value, count, mean, spread. No raw rows. */
-export async function surveyCsv(actor: Actor, surveyId: string) {
-  const r = await surveyResults(actor, surveyId);
+export async function surveyCsv(actor: Actor, surveyId: string, now = new Date()) {
+  const r = await surveyResults(actor, surveyId, '', now);
+  if (r.withheld) throw new AppError('ROUND_NOT_OPEN');
   const rows: (string | number)[][] = [];
   for (const q of r.questions)
     for (const p of q.per) {

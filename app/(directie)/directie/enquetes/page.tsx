@@ -32,7 +32,7 @@ export default async function DirectorSurveysPage() {
             <Card>
               <h2 className="text-lg font-semibold"><Link className="text-brand-700 underline" href={`/directie/enquetes/${s.id}`}>{s.title}</Link></h2>
               <p className="text-stone-700">
-                {format.dateTime(s.opensAt, { dateStyle: 'medium' })} – {format.dateTime(s.closesAt, { dateStyle: 'medium' })} · {t('responses', { answered: s._count.responses, invited: s._count.invitations })}
+                {format.dateTime(s.opensAt, { dateStyle: 'medium' })} – {format.dateTime(s.closesAt, { dateStyle: 'medium' })} · {t('responses', { answered: s.answered, invited: s._count.invitations })}
               </p>
             </Card>
           </li>

@@ -34,7 +34,7 @@ export default async function SurveyResultsPage({ params, searchParams }: { para
         </div>
         <div className="flex gap-2 print:hidden">
           <Link href={`/directie/enquetes/${id}/vragen`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-3">{t('editQuestions')}</Link>
-          <a href={`/api/surveys/${id}/csv`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-3">{t('exportCsv')}</a>
+          {!r.withheld && <a href={`/api/surveys/${id}/csv`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-3">{t('exportCsv')}</a>}
           <PrintButton label={t('print')} />
         </div>
       </div>
@@ -49,6 +49,7 @@ export default async function SurveyResultsPage({ params, searchParams }: { para
           <p className="mt-1 text-stone-700">{r.groupRates.map((g) => `${g.name}: ${Math.round((g.answered / Math.max(1, g.invited)) * 100)}%`).join(' · ')}</p>
         )}
         <p className="mt-2 text-sm text-stone-600">{t('privacyNote', { min: MIN_GROUP_SIZE })}</p>
+        {r.withheld && <p className="mt-2 font-medium" data-testid="results-withheld">{t('withheld', { when: format.dateTime(r.releasesAt, { dateStyle: 'long', timeStyle: 'short' }) })}</p>}
       </Card>
       <Card aria-labelledby="loop" className="print:hidden">
         <h2 id="loop" className="mb-2 text-lg font-semibold">{tf('title')}</h2>
@@ -74,12 +75,12 @@ export default async function SurveyResultsPage({ params, searchParams }: { para
           <SummaryForm surveyId={id} summary={r.survey.summary ?? ''} />
         </div>
       </Card>
-      <form className="flex gap-2 print:hidden" role="search">
+      {!r.withheld && <form className="flex gap-2 print:hidden" role="search">
         <label htmlFor="zoek" className="sr-only">{t('filterOpen')}</label>
         <input id="zoek" name="zoek" defaultValue={filter} placeholder={t('filterOpen')} className="min-h-11 flex-1 rounded-lg border border-stone-500 px-3" />
         <button className="min-h-11 rounded-lg border border-stone-400 bg-white px-3">{t('filter')}</button>
-      </form>
-      {r.questions.map((q) => (
+      </form>}
+      {!r.withheld && r.questions.map((q) => (
         <Card key={q.id} aria-labelledby={`q-${q.id}`}>
           <p className="text-sm text-stone-600">{q.section}</p>
           <h2 id={`q-${q.id}`} className="mb-2 font-semibold">{q.text}</h2>

@@ -17,7 +17,7 @@ export default async function EditQuestionsPage({ params }: { params: Promise<{ 
     <AppShell actor={actor} path={`/directie/enquetes/${id}/vragen`}>
       <Link href={`/directie/enquetes/${id}`} className="text-brand-700 underline">{t('back')}</Link>
       <h1 className="text-2xl font-bold">{t('title', { title: survey.title })}</h1>
-      {survey._count.responses > 0 ? (
+      {survey._count.invitations > 0 ? (
         <Alert>{t('locked')}</Alert>
       ) : (
         <Card>

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { suppress } from './suppression';
+
+describe('suppress (complementary)', () => {
+  it('hides a small group and the next smallest with it', () => {
+    expect(suppress([{ name: '3A', n: 9 }, { name: '5A', n: 6 }, { name: '7B', n: 3 }, { name: '8', n: 7 }])).toEqual([
+      { name: '3A', n: 9, hidden: false },
+      { name: '5A', n: 6, hidden: true },
+      { name: '7B', n: 3, hidden: true },
+      { name: '8', n: 7, hidden: false },
+    ]);
+  });
+
+  it('two small groups already hide each other; nothing small, nothing hidden; one group alone stays as it is', () => {
+    expect(suppress([{ n: 2 }, { n: 4 }, { n: 8 }]).map((c) => c.hidden)).toEqual([true, true, false]);
+    expect(suppress([{ n: 5 }, { n: 8 }]).map((c) => c.hidden)).toEqual([false, false]);
+    expect(suppress([{ n: 3 }]).map((c) => c.hidden)).toEqual([true]);
+    expect(suppress([{ n: 6 }, { n: 5 }, { n: 5 }, { n: 1 }]).map((c) => c.hidden)).toEqual([false, true, false, true]);
+  });
+});
