@@ -11,6 +11,7 @@ export async function register() {
     every(10 * 60_000, () => sendDueReminders());
     every(60_000, () => allocateDueRounds());
     every(6 * 3600_000, () => deleteExpiredFiles());
+    every(3600_000, async () => (await import('@/lib/auth/prune')).pruneAuthRows());
     every(5 * 60_000, () => closeDueSurveys());
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { consumeSignInAttempt, MAX_PER_ACCOUNT, signInKeys } from '@/lib/auth/rate-limit';
+import { ACCOUNT, accountKey, addressKey, beginAttempt } from '@/lib/auth/rate-limit';
 import { consumeSignInToken, requestSignInLink } from '@/lib/auth/sign-in-link';
 import { prisma } from '@/lib/db';
 import { deliverDueMail } from '@/lib/mail/outbox';
@@ -12,7 +12,7 @@ describe('passwords', () => {
   it('verifies the right password only and salts every hash', async () => {
     const h1 = await hashPassword('Distelvlinder!2026');
     const h2 = await hashPassword('Distelvlinder!2026');
-    expect(h1).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(h1).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(h1).not.toBe(h2);
     expect(await verifyPassword('Distelvlinder!2026', h1)).toBe(true);
     expect(await verifyPassword('distelvlinder!2026', h1)).toBe(false);
@@ -55,9 +55,10 @@ describe('sign-in link', () => {
 
 describe('rate limit', () => {
   it('refuses the attempt after the per-account maximum', async () => {
-    const keys = signInKeys('pw', `someone-${Date.now()}@example.test`, `client-${Date.now()}`);
-    for (let i = 0; i < MAX_PER_ACCOUNT; i++) await consumeSignInAttempt(keys);
-    await expect(consumeSignInAttempt(keys)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    const keys = [accountKey('pw', `someone-${Date.now()}@example.test`), addressKey(`client-${Date.now()}`)];
+    const now = new Date();
+    for (let i = 0; i < ACCOUNT.budget; i++) await beginAttempt(keys, now);
+    await expect(beginAttempt(keys, now)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
   });
 });
 

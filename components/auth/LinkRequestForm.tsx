@@ -6,10 +6,12 @@ import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { requestLinkAction } from '@/lib/auth/actions';
+import { useRateLimitText } from './useRateLimitText';
 
 export function LinkRequestForm({ minutes }: { minutes: number }) {
   const t = useTranslations('signIn');
   const te = useTranslations('errors');
+  const rateLimitText = useRateLimitText();
   const [state, action, pending] = useActionState(requestLinkAction, null);
   const emailError = state && !state.ok ? state.fieldErrors?.email?.[0] : undefined;
   return (
@@ -20,7 +22,9 @@ export function LinkRequestForm({ minutes }: { minutes: number }) {
       </Button>
       <div aria-live="polite">
         {state?.ok && <Alert tone="success">{t('linkSent', { minutes })}</Alert>}
-        {state && !state.ok && !emailError && <Alert tone="error">{te(state.error)}</Alert>}
+        {state && !state.ok && !emailError && (
+          <Alert tone="error">{'retryAfterSeconds' in state ? rateLimitText(state.retryAfterSeconds) : te(state.error)}</Alert>
+        )}
       </div>
     </form>
   );

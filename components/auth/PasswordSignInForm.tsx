@@ -7,13 +7,13 @@ import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { useFinishSignIn } from './useFinishSignIn';
-
-const KNOWN = new Set(['RATE_LIMITED', 'INVALID_CREDENTIALS']);
+import { parseRateLimited, useRateLimitText } from './useRateLimitText';
 
 export function PasswordSignInForm() {
   const t = useTranslations('signIn');
   const te = useTranslations('errors');
   const finishSignIn = useFinishSignIn();
+  const rateLimitText = useRateLimitText();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -28,7 +28,8 @@ export function PasswordSignInForm() {
       return;
     }
     setPending(false);
-    setError(res?.error && KNOWN.has(res.error) ? res.error : 'INVALID_CREDENTIALS');
+    const wait = parseRateLimited(res?.error);
+    setError(wait !== null ? rateLimitText(wait) : te('INVALID_CREDENTIALS'));
   }
 
   return (
@@ -38,7 +39,7 @@ export function PasswordSignInForm() {
       <Button type="submit" variant="secondary" disabled={pending}>
         {t('signInWithPassword')}
       </Button>
-      <div aria-live="polite">{error && <Alert tone="error">{te(error)}</Alert>}</div>
+      <div aria-live="polite">{error && <Alert tone="error">{error}</Alert>}</div>
     </form>
   );
 }

@@ -1,12 +1,11 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '@/generated/prisma/client';
 import { poolExec } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
-import { authOptions } from './options';
+import { isHttpsSite, liveSession, sessionFromCookies } from './session';
 
 /**
  * Who is asking: one person in one role at one school. Every data function takes this. `care`: a
@@ -16,13 +15,21 @@ export type Actor = { userId: string; schoolId: string; role: Role; membershipId
 
 export const ACTIVE_MEMBERSHIP_COOKIE = 'ctx';
 
-export const currentUserId = cache(async (): Promise<string | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  return session?.userId ?? null;
+// Asked on every request: the cookie, then one query that both checks the session is live (not
+// signed out, not idle, not too old) and loads the memberships (lib/auth/session.ts).
+const currentSession = cache(async () => {
+  const s = await sessionFromCookies(await cookies(), isHttpsSite());
+  if (!s) return null;
+  const memberships = await liveSession(s.userId, s.sid);
+  return memberships ? { userId: s.userId, memberships } : null;
 });
 
-// Asked on every request, so plain SQL (see lib/db-raw.ts for the measured reason).
+export const currentUserId = cache(async (): Promise<string | null> => (await currentSession())?.userId ?? null);
+
+// Plain SQL (see lib/db-raw.ts for the measured reason); for the signed-in user it comes with the session check.
 export const membershipsOf = cache(async (userId: string) => {
+  const session = await currentSession();
+  if (session?.userId === userId) return session.memberships;
   const rows = await poolExec<{ id: string; role: Role; schoolId: string; schoolName: string; careCoordinator: boolean }>(
     `SELECT m.id, m.role, m."schoolId", m."careCoordinator", s.name AS "schoolName" FROM "Membership" m JOIN "School" s ON s.id = m."schoolId"
      WHERE m."userId" = $1 ORDER BY m."createdAt", m.id`,

@@ -3,80 +3,103 @@ import type { NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { prisma } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { verifyPassword } from './password';
-import { consumeSignInAttempt, signInKeys } from './rate-limit';
+import { clientKeyOf } from './client-address';
 import { decode, encode } from './jwt';
-import { consumeSignInToken } from './sign-in-link';
+import { hashPassword, needsRehash, verifyPassword, DUMMY_HASH } from './password';
+import { accountKey, addressKey, assertNotWaiting, attemptSucceeded, beginAttempt, RateLimitedError } from './rate-limit';
+import { COOKIE_MAX_AGE_SECONDS, endSession, openSession } from './session';
+import { consumeSignInToken, isSpendable } from './sign-in-link';
 
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+export { clientKeyOf };
 
 const passwordInput = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 const linkInput = z.object({ token: z.string().min(20).max(100) });
 
-type HeaderBag = { get(name: string): string | null } | Record<string, string | string[] | undefined> | undefined;
+// Errors thrown from authorize() reach the client as `error` on signIn's result; keep them to codes.
+// A refusal by the rate limit carries the wait: RATE_LIMITED:<seconds>.
+const refusal = (e: unknown) => (e instanceof RateLimitedError ? new Error(`RATE_LIMITED:${e.retryAfterSeconds}`) : e);
 
-/**
- * The client's address for rate limiting. X-Forwarded-For is only believed behind our own proxy
- * (TRUST_PROXY=1); otherwise anyone could pick a fresh address per attempt.
- */
-export function clientKeyOf(headers: HeaderBag): string {
-  if (process.env.TRUST_PROXY !== '1' || !headers) return 'direct';
-  const raw = typeof headers.get === 'function' ? (headers as { get(n: string): string | null }).get('x-forwarded-for') : (headers as Record<string, unknown>)['x-forwarded-for'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return (typeof value === 'string' && value.split(',')[0].trim()) || 'direct';
+type Req = { headers?: Record<string, string | string[] | undefined> } | undefined;
+
+export async function authorizePassword(credentials: unknown, req: Req) {
+  const parsed = passwordInput.safeParse(credentials);
+  if (!parsed.success) throw new Error('INVALID_CREDENTIALS');
+  const { email, password } = parsed.data;
+  // A password's outcome needs the hash: both keys count it up front and get it back if it was right.
+  const attempt = await beginAttempt([accountKey('pw', email), addressKey(clientKeyOf(req?.headers))]).catch((e) => {
+    throw refusal(e);
+  });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, memberships: { where: { role: { in: ['TEACHER', 'DIRECTOR'] } }, select: { id: true } } },
+  });
+  // Always run the hash so response time does not reveal whether the address exists.
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.memberships.length === 0) throw new Error('INVALID_CREDENTIALS');
+  await attemptSucceeded(attempt);
+  if (needsRehash(user.passwordHash!)) {
+    // Only if nobody changed it meanwhile.
+    await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
+  }
+  return { id: user.id, email: user.email };
 }
 
-// Errors thrown from authorize() reach the client as `error` on signIn's result; keep them to codes.
+export async function authorizeLink(credentials: unknown, req: Req) {
+  const address = addressKey(clientKeyOf(req?.headers));
+  const parsed = linkInput.safeParse(credentials);
+  try {
+    // A bad link counts against the client's address; a good one only has to find it not waiting.
+    if (!parsed.success || !(await isSpendable(parsed.data.token))) {
+      await beginAttempt([address]);
+      throw new Error('LINK_INVALID');
+    }
+    await assertNotWaiting([address]);
+    const user = await consumeSignInToken(parsed.data.token);
+    if (user) return { id: user.id, email: user.email };
+    await beginAttempt([address]); // spent by a click a moment earlier
+    throw new Error('LINK_INVALID');
+  } catch (e) {
+    throw refusal(e);
+  }
+}
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  // The cookie may live as long as the longest session; lib/auth/session.ts ends sessions earlier.
+  session: { strategy: 'jwt', maxAge: COOKIE_MAX_AGE_SECONDS },
   jwt: { encode, decode },
+  // Secure cookies: next-auth sets them itself when NEXTAUTH_URL is https (isHttpsSite() is the same rule).
   pages: { signIn: '/inloggen', error: '/inloggen' },
   providers: [
     Credentials({
       id: 'password',
       name: 'password',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials, req) {
-        const parsed = passwordInput.safeParse(credentials);
-        if (!parsed.success) throw new Error('INVALID_CREDENTIALS');
-        const { email, password } = parsed.data;
-        try {
-          await consumeSignInAttempt(signInKeys('pw', email, clientKeyOf(req?.headers)));
-        } catch (e) {
-          if (e instanceof AppError) throw new Error(e.code);
-          throw e;
-        }
-        const user = await prisma.user.findUnique({
-          where: { email },
-          select: { id: true, email: true, passwordHash: true, memberships: { where: { role: { in: ['TEACHER', 'DIRECTOR'] } }, select: { id: true } } },
-        });
-        // Always run the hash so response time does not reveal whether the address exists.
-        const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-        if (!user || !ok || user.memberships.length === 0) throw new Error('INVALID_CREDENTIALS');
-        return { id: user.id, email: user.email };
-      },
+      authorize: (credentials, req) => authorizePassword(credentials, req as Req),
     }),
     Credentials({
       id: 'email-link',
       name: 'email-link',
       credentials: { token: { type: 'text' } },
-      async authorize(credentials) {
-        const parsed = linkInput.safeParse(credentials);
-        if (!parsed.success) throw new Error('LINK_INVALID');
-        const user = await consumeSignInToken(parsed.data.token);
-        if (!user) throw new Error('LINK_INVALID');
-        return { id: user.id, email: user.email };
-      },
+      authorize: (credentials, req) => authorizeLink(credentials, req as Req),
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      // Signing in opens a session row; the cookie names it from then on.
+      if (user) {
+        token.sub = user.id;
+        token.sid = await openSession(user.id);
+      }
       return token;
     },
     async session({ session, token }) {
       return { ...session, userId: token.sub };
+    },
+  },
+  events: {
+    // Signing out ends this browser's session on the server, not only its cookie.
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endSession(token.sid);
     },
   },
 };

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { prisma } from '@/lib/db';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
-import { consumeSignInAttempt, signInKeys } from './rate-limit';
+import { accountKey, addressKey, assertNotWaiting, beginAttempt } from './rate-limit';
 
 export const LINK_VALID_MINUTES = 15;
 
@@ -12,17 +12,27 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 /**
  * Mail a one-time sign-in link. Unknown addresses get no mail and no different answer,
  * so the form cannot be used to find out who is a parent at the school.
+ *
+ * Every request counts for the account (no mail bombs); only a request for an unknown address counts
+ * for the client's address. An address that must wait is refused for every e-mail, known or not, so
+ * the refusal does not tell them apart either.
  */
-export async function requestSignInLink(email: string, clientKey: string, baseUrl: string) {
-  await consumeSignInAttempt(signInKeys('link', email, clientKey));
+export async function requestSignInLink(email: string, clientKey: string, baseUrl: string, now = new Date()) {
+  const account = accountKey('link', email);
+  const address = addressKey(clientKey);
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, firstName: true, locale: true, memberships: { select: { id: true }, take: 1 } } });
-  if (!user || user.memberships.length === 0) return;
+  if (!user || user.memberships.length === 0) {
+    await beginAttempt([account, address], now);
+    return;
+  }
+  await assertNotWaiting([address], now);
+  await beginAttempt([account], now);
   const token = randomBytes(32).toString('base64url');
   const t = await translatorFor(user.locale, 'mail.signIn');
   const link = `${baseUrl.replace(/\/$/, '')}/inloggen/link?token=${token}`;
   await prisma.$transaction(async (tx) => {
     await tx.loginToken.create({
-      data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + LINK_VALID_MINUTES * 60_000) },
+      data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + LINK_VALID_MINUTES * 60_000) },
     });
     await enqueueMail(tx, {
       to: email,
@@ -32,6 +42,11 @@ export async function requestSignInLink(email: string, clientKey: string, baseUr
     });
   });
   kickMailDelivery();
+}
+
+/** Whether a link would sign in (without spending it): lets a bad link be counted before anything else. */
+export async function isSpendable(token: string, now = new Date()) {
+  return (await prisma.loginToken.count({ where: { tokenHash: sha256(token), usedAt: null, expiresAt: { gt: now } } })) === 1;
 }
 
 /** Spend a link: one conditional update, so two clicks at once cannot both sign in. */
@@ -44,4 +59,9 @@ export async function consumeSignInToken(token: string) {
   if (spent.count !== 1) return null;
   const row = await prisma.loginToken.findUnique({ where: { tokenHash }, select: { user: { select: { id: true, email: true, locale: true } } } });
   return row?.user ?? null;
+}
+
+/** Links past their validity are of no use a day later. */
+export async function pruneSignInTokens(now = new Date()) {
+  await prisma.loginToken.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
 }
