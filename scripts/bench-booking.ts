@@ -2,6 +2,7 @@
 // burst of 500 parents booking at the same moment. Prints throughput, latency percentiles, double
 // and lost bookings, and the raw PostgreSQL ceiling (the same number of plain unique inserts via pg).
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -65,11 +66,15 @@ async function buildBoard() {
   const rounds = await prisma.talkRound.findMany({ select: { id: true, schoolId: true } });
   const slots = await prisma.slot.findMany({ select: { id: true, groupId: true }, orderBy: { startsAt: 'asc' } });
   const counts = { schools: SCHOOLS, children: await prisma.child.count(), guardians: await prisma.membership.count({ where: { role: 'GUARDIAN' } }), slots: slots.length };
+  // Sessions as a sign-in makes them (a row per browser, its id in the cookie): this bench measures
+  // booking; bench:opening measures the sign-in that comes before it.
+  const sessions = chosen.map((c) => ({ id: randomUUID(), userId: c.guardianships[0].userId }));
+  await prisma.userSession.createMany({ data: sessions });
   await prisma.$disconnect();
   const { encode } = await import('next-auth/jwt');
   const parents = await Promise.all(
-    chosen.map(async (c) => ({
-      cookie: `next-auth.session-token=${await encode({ token: { sub: c.guardianships[0].userId }, secret: SECRET })}`,
+    chosen.map(async (c, i) => ({
+      cookie: `next-auth.session-token=${await encode({ token: { sub: sessions[i].userId, sid: sessions[i].id }, secret: SECRET })}`,
       roundId: rounds.find((r) => r.schoolId === c.schoolId)!.id,
       childId: c.id,
       // Everyone wants the popular early evening: the first few slots of their group.
