@@ -11,7 +11,14 @@ export type Exec = <T = Record<string, unknown>>(sql: string, params: unknown[])
 const globalForPg = globalThis as unknown as { rawPool?: pg.Pool };
 
 function pool() {
-  globalForPg.rawPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  if (!globalForPg.rawPool) {
+    const p = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    // When PostgreSQL restarts, every idle connection errors. The pool has already dropped it and
+    // opens a new one on the next query; without a listener Node would treat the event as fatal
+    // and the whole server would exit.
+    p.on('error', (e) => console.warn(`[db] idle connection lost: ${e.message}`));
+    globalForPg.rawPool = p;
+  }
   return globalForPg.rawPool;
 }
 
