@@ -141,7 +141,9 @@ function linkFormFields(html: string) {
   return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]), decode(m[2] ?? '')] as const);
 }
 
-type Outcome = { signedIn: boolean; signInMs?: number; bookingId?: string | null; bookingMs: number[]; refusedAt?: string };
+const alertText = (html: string) => html.match(/role="alert"[^>]*>([^<]+)/)?.[1];
+
+type Outcome = { signedIn: boolean; signInMs?: number; steps?: number[]; bookingId?: string | null; bookingMs: number[]; refusedAt?: string };
 
 async function parentArrives(p: { email: string; childId: string; wanted: string[] }, i: number, roundId: string, outbox: pg.Pool): Promise<Outcome> {
   const jar = new Jar();
@@ -152,13 +154,16 @@ async function parentArrives(p: { email: string; childId: string; wanted: string
   const body = new FormData();
   for (const [k, v] of linkFormFields(await page.text())) body.append(k, v);
   body.append('email', p.email);
+  const tPage = performance.now();
   const asked = await fetch(`${base}/inloggen`, { method: 'POST', body, headers: { cookie: jar.header() } });
-  await asked.arrayBuffer();
+  const answer = await asked.text();
+  const tAsked = performance.now();
   // 2. The link, from the outbox (the mail is written in the same transaction as the answer).
   const mail = await outbox.query<{ text: string }>(`SELECT text FROM "OutboxMail" WHERE "to" = $1 AND kind = 'sign_in_link' ORDER BY "createdAt" DESC LIMIT 1`, [p.email]);
   const token = mail.rows[0]?.text.match(/token=([\w-]+)/)?.[1];
-  if (!token) return { signedIn: false, bookingMs: [], refusedAt: `link request (${asked.status})` };
+  if (!token) return { signedIn: false, bookingMs: [], refusedAt: `link request: ${alertText(answer) ?? asked.status}` };
   // 3. The link page's button: next-auth's CSRF token, then the callback that sets the session.
+  const tLink = performance.now();
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie: jar.header() } });
   jar.take(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -172,20 +177,22 @@ async function parentArrives(p: { email: string; childId: string; wanted: string
   await cb.arrayBuffer();
   if (!jar.has('session-token')) return { signedIn: false, bookingMs: [], refusedAt: `link spend (${cb.status})` };
   const signInMs = performance.now() - t0;
-  // 4. Book the wanted moment; on "just taken" the first alternative offered (up to three tries).
+  const steps = [tPage - t0, tAsked - tPage, performance.now() - tLink];
+  // 4. Book the wanted moment; on "just taken" one of the nearest free moments offered (up to five tries).
   const bookingMs: number[] = [];
   let slotId = p.wanted[i % p.wanted.length];
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const t1 = performance.now();
     const res = await fetch(`${base}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: jar.header() }, body: JSON.stringify({ roundId, items: [{ childId: p.childId, slotId }] }) });
     const json = (await res.json()) as { bookings?: { id: string }[]; alternatives?: { slots: { id: string }[] }[] };
     bookingMs.push(performance.now() - t1);
-    if (res.status === 201) return { signedIn: true, signInMs, bookingId: json.bookings![0].id, bookingMs };
-    const next = json.alternatives?.[0]?.slots[0]?.id;
-    if (res.status !== 409 || !next) return { signedIn: true, signInMs, bookingId: null, bookingMs, refusedAt: `booking (${res.status})` };
+    if (res.status === 201) return { signedIn: true, signInMs, steps, bookingId: json.bookings![0].id, bookingMs };
+    const offered = json.alternatives?.[0]?.slots ?? [];
+    const next = offered[Math.floor(Math.random() * offered.length)]?.id;
+    if (res.status !== 409 || !next) return { signedIn: true, signInMs, steps, bookingId: null, bookingMs, refusedAt: `booking (${res.status})` };
     slotId = next;
   }
-  return { signedIn: true, signInMs, bookingId: null, bookingMs, refusedAt: 'booking (taken three times)' };
+  return { signedIn: true, signInMs, steps, bookingId: null, bookingMs, refusedAt: 'booking (taken five times)' };
 }
 
 async function main() {
@@ -228,6 +235,9 @@ async function main() {
     console.log(`  signed in         ${signIn.length} of ${parents.length}   refused ${parents.length - signIn.length}`);
     console.log(`  booked            ${acknowledged.length} of ${parents.length}   (${(acknowledged.length / seconds).toFixed(1)} bookings/s; ${booking.length} booking requests)`);
     console.log(`  sign-in  p50 ${ms(pct(signIn, 50))}   p95 ${ms(pct(signIn, 95))}   p99 ${ms(pct(signIn, 99))}   (page, link request, link spend)`);
+    const step = (k: number) => outcomes.filter((o) => o.steps).map((o) => o.steps![k]);
+    for (const [k, name] of ['sign-in page', 'link request', 'link spend'].entries())
+      console.log(`    ${name.padEnd(14)} p50 ${ms(pct(step(k), 50))}   p95 ${ms(pct(step(k), 95))}`);
     console.log(`  booking  p50 ${ms(pct(booking, 50))}   p95 ${ms(pct(booking, 95))}   p99 ${ms(pct(booking, 99))}`);
     console.log(`  double bookings   ${doubleSlots + doubleChildren}`);
     console.log(`  lost bookings     ${lost}`);
