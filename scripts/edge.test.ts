@@ -32,7 +32,7 @@ describe('edge', () => {
     expect(bodyLimitFor('/api/auth/callback/email-link')).toBe(BODY_LIMITS.auth);
     expect(bodyLimitFor('/api/bookings')).toBe(BODY_LIMITS.api);
     expect(bodyLimitFor('/directie/import')).toBe(BODY_LIMITS.page);
-    expect(BODY_LIMITS).toEqual({ auth: 16384, api: 65536, page: 1048576 });
+    expect(BODY_LIMITS).toEqual({ auth: 16384, api: 65536, page: 5242880 });
   });
 
   it('sends HSTS and upgrade-insecure-requests only over https', () => {

@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { baseDatabaseUrl, ensureDatabase } from './embedded-pg';
+import { baseDatabaseUrl, DatabaseSetupError, ensureDatabase } from './embedded-pg';
 
 const dev = process.argv.includes('--dev');
 const PORT = Number(process.env.PORT ?? 3000);
@@ -62,8 +62,16 @@ process.on('SIGTERM', () => void shutdown(0));
 
 async function main() {
   const t0 = Date.now();
-  log(process.env.DATABASE_URL ? `using the database at ${new URL(url).host}` : 'starting the embedded PostgreSQL (data in .data/pg)…');
-  stopDb = await ensureDatabase([url]);
+  log(process.env.DATABASE_URL ? `using the database at ${new URL(url).host}` : 'starting the embedded PostgreSQL…');
+  const db = await ensureDatabase([url]);
+  stopDb = db;
+  if (db.dataDir) {
+    log(`PostgreSQL data in ${db.dataDir}`);
+    // The portal keeps answering ("briefly out of reach") while the database is gone; bring it back.
+    db.watch((e) =>
+      log(e.kind === 'down' ? 'PostgreSQL stopped unexpectedly; starting it again…' : e.kind === 'up' ? `PostgreSQL is back after ${(e.downForMs / 1000).toFixed(1)} s.` : `PostgreSQL did not start yet: ${e.error}`),
+    );
+  }
   const env = { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' };
 
   log('applying migrations…');
@@ -135,6 +143,7 @@ function banner(base: string, logins: Record<string, Login>, ms: number) {
 }
 
 main().catch(async (e) => {
-  console.error(e);
+  // A setup problem the newcomer can fix is one sentence, not a stack trace.
+  console.error(e instanceof DatabaseSetupError ? `[ouderportaal] ${e.message}` : e);
   await shutdown(1);
 });

@@ -6,11 +6,11 @@ import { bookSchema } from '@/lib/bookings/schemas';
 
 // POST /api/bookings — see public/openapi.yaml
 export async function POST(req: Request) {
-  const actor = await actorForApi().catch(() => null);
-  if (!actor) return Response.json({ error: 'UNAUTHENTICATED' }, { status: 401 });
-  const parsed = bookSchema.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+  // Who is asking comes first; a database that cannot be asked is a 503, not "signed out".
   return apiHandler(async () => {
+    const actor = await actorForApi();
+    const parsed = bookSchema.safeParse(await req.json().catch(() => null));
+    if (!parsed.success) return Response.json({ error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
     const outcome = await bookOrSuggest(actor, parsed.data);
     if (outcome.ok) return Response.json({ bookings: outcome.bookings }, { status: 201 });
     return Response.json({ error: outcome.error, alternatives: outcome.alternatives }, { status: 409 });
