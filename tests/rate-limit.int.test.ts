@@ -31,7 +31,12 @@ describe('sign-in rate limit', () => {
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () => authorizePassword({ email: user.email, password: 'fout' }, fromClient(`203.0.113.${uid()}`))),
     );
-    expect(tally(results)).toEqual({ INVALID_CREDENTIALS: 5, 'RATE_LIMITED:1': 15 });
+    // Twenty scrypt checks at once take a few seconds on two cores, so a late refusal may already
+    // say 2 s instead of 1: the count is exact, the wait is the back-off's first or second step.
+    const waits = results.map(outcome).filter((o) => o.startsWith('RATE_LIMITED:')).map((o) => Number(o.split(':')[1]));
+    expect(tally(results).INVALID_CREDENTIALS).toBe(5);
+    expect(waits).toHaveLength(15);
+    expect(waits.every((w) => w === 1 || w === 2)).toBe(true);
   });
 
   it('backs off exponentially after the budget, says how long, and drains with quiet time', async () => {
@@ -67,43 +72,48 @@ describe('sign-in rate limit', () => {
     expect(await level(`pw:${email}`)).toBe(0);
   });
 
-  it('300 parents behind one address all get their link; then failures from it back off while another address is unaffected', async () => {
+  it('300 parents behind one address all get their link, and asking about unknown addresses from it changes no answer', async () => {
     const { school } = await createSchool();
     const tag = uid();
     const emails = Array.from({ length: 300 }, (_, i) => `parent-${i}-${tag}@example.test`);
     await prisma.user.createMany({ data: emails.map((email) => ({ email, firstName: 'Ouder', lastName: tag })) });
     const users = await prisma.user.findMany({ where: { lastName: tag }, select: { id: true } });
     await prisma.membership.createMany({ data: users.map((u) => ({ schoolId: school.id, userId: u.id, role: 'GUARDIAN' as const })) });
-    const nat = `192.0.2.${Math.floor(Math.random() * 250)}-${tag}`;
 
-    const results = await Promise.allSettled(emails.map((email) => requestSignInLink(email, nat, 'http://portal.test')));
+    const results = await Promise.allSettled(emails.map((email) => requestSignInLink(email, 'http://portal.test')));
     expect(tally(results)).toEqual({ ok: 300 });
     expect(await prisma.outboxMail.count({ where: { to: { in: emails }, kind: 'sign_in_link' } })).toBe(300);
-    expect(await level(`ip:${nat}`)).toBeLessThan(1);
 
-    // Now someone behind the same address tries addresses the school does not know.
+    // Someone tries 150 addresses the school does not know: the same answer every time, no mail, and
+    // the parents asking next are not refused (no address-wide refusal could tell known from unknown).
     const now = new Date();
-    for (let i = 0; i < ADDRESS.budget; i++) await requestSignInLink(`guess-${i}-${tag}@example.test`, nat, 'http://portal.test', now);
-    await expect(requestSignInLink(`guess-x-${tag}@example.test`, nat, 'http://portal.test', now)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
-    // A parent behind another address is not affected.
-    await expect(requestSignInLink(emails[0], `198.51.100.7-${tag}`, 'http://portal.test', now)).resolves.toBeUndefined();
+    const guesses = await Promise.allSettled(Array.from({ length: 150 }, (_, i) => requestSignInLink(`guess-${i}-${tag}@example.test`, 'http://portal.test', now)));
+    expect(tally(guesses)).toEqual({ ok: 150 });
+    expect(await prisma.outboxMail.count({ where: { to: { startsWith: 'guess-' }, kind: 'sign_in_link' } })).toBe(0);
+    await expect(requestSignInLink(emails[0], 'http://portal.test', now)).resolves.toBeUndefined();
+    // Per account it is the same for known and unknown: five, then the back-off.
+    for (let i = 0; i < 4; i++) await requestSignInLink(`guess-0-${tag}@example.test`, 'http://portal.test', now);
+    await expect(requestSignInLink(`guess-0-${tag}@example.test`, 'http://portal.test', now)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
+    for (let i = 0; i < 4; i++) await requestSignInLink(emails[1], 'http://portal.test', now);
+    await expect(requestSignInLink(emails[1], 'http://portal.test', now)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
   });
 
-  it('counts a bad link against the address, and a good one not', async () => {
+  it('counts a bad link against the address, and a good one not; a good link works even from an address that must wait', async () => {
     const { school } = await createSchool();
     const { user } = await createUser(school.id, 'GUARDIAN');
     const client = `203.0.113.${uid()}`;
-    await requestSignInLink(user.email, client, 'http://portal.test');
-    expect(await level(`ip:${client}`)).toBeCloseTo(0, 1);
+    await requestSignInLink(user.email, 'http://portal.test');
     for (let i = 0; i < 3; i++) await expect(authorizeLink({ token: `not-a-real-token-${uid()}-${i}` }, fromClient(client))).rejects.toThrow('LINK_INVALID');
     expect(await level(`ip:${client}`)).toBeCloseTo(3, 1);
     const mail = await prisma.outboxMail.findFirstOrThrow({ where: { to: user.email } });
     const token = mail.text.match(/token=([\w-]+)/)![1];
+    // A pupil on the school's Wi-Fi made up a hundred links: the address must wait for made-up links...
+    await prisma.signInThrottle.update({ where: { key: `ip:${client}` }, data: { level: ADDRESS.budget + 3, lastAt: new Date(), blockedUntil: new Date(Date.now() + 60_000) } });
+    await expect(authorizeLink({ token: `not-a-real-token-${uid()}` }, fromClient(client))).rejects.toThrow(/RATE_LIMITED/);
+    // ...but the parent behind the same address signs in with the link from the mail.
     await expect(authorizeLink({ token }, fromClient(client))).resolves.toMatchObject({ id: user.id });
-    expect(await level(`ip:${client}`)).toBeCloseTo(3, 1);
-    // Spent now: a second use is a failure.
-    await expect(authorizeLink({ token }, fromClient(client))).rejects.toThrow('LINK_INVALID');
-    expect(await level(`ip:${client}`)).toBeCloseTo(4, 1);
+    // Spent now: a second use is a failure like any made-up link.
+    await expect(authorizeLink({ token }, fromClient(client))).rejects.toThrow(/LINK_INVALID|RATE_LIMITED/);
   });
 
   it('prunes keys that have been quiet for a day', async () => {

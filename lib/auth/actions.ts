@@ -1,13 +1,12 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { type ActionResult, toActionError } from '@/lib/errors';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { ACTIVE_MEMBERSHIP_COOKIE, currentUserId, membershipsOf } from './actor';
-import { clientKeyOf } from './client-address';
 import { RateLimitedError } from './rate-limit';
 import { localeSchema, membershipSchema, requestLinkSchema } from './schemas';
 import { isHttpsSite } from './session';
@@ -17,10 +16,10 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
 // Our own cookies follow next-auth's: Secure whenever the site is served over https.
 const cookieBase = () => ({ path: '/', sameSite: 'lax' as const, secure: isHttpsSite() });
 
-function baseUrl(h: Headers) {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL;
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
+// The link's host never comes from the request: a forged Host or X-Forwarded-Host would otherwise
+// send a real parent a real link that points at someone else's site.
+function baseUrl() {
+  return process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
 /** Anyone may ask; the answer is the same whether or not the address is known. */
@@ -31,8 +30,7 @@ export async function requestLinkAction(
   const parsed = requestLinkSchema.safeParse({ email: formData.get('email') });
   if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {
-    const h = await headers();
-    await requestSignInLink(parsed.data.email, clientKeyOf(h), baseUrl(h));
+    await requestSignInLink(parsed.data.email, baseUrl());
     return { ok: true };
   } catch (e) {
     if (e instanceof RateLimitedError) return { ok: false, error: 'RATE_LIMITED', retryAfterSeconds: e.retryAfterSeconds };

@@ -9,5 +9,9 @@ import { isDemoMail } from './outbox';
  * one scripts/server.mjs took from the socket, not anything the client wrote.
  */
 export async function demoMailboxOpen() {
-  return isDemoMail() && isLoopback((await headers()).get(CLIENT_ADDRESS_HEADER));
+  if (!isDemoMail()) return false;
+  const h = await headers();
+  // Asked for by a local name too: a web page elsewhere that rebinds its own name to 127.0.0.1 cannot read it.
+  const host = (h.get('host') ?? '').replace(/:\d+$/, '');
+  return isLoopback(h.get(CLIENT_ADDRESS_HEADER)) && ['localhost', '127.0.0.1', '[::1]'].includes(host);
 }
