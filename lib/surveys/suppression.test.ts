@@ -17,4 +17,9 @@ describe('suppress (complementary)', () => {
     expect(suppress([{ n: 3 }]).map((c) => c.hidden)).toEqual([true]);
     expect(suppress([{ n: 6 }, { n: 5 }, { n: 5 }, { n: 1 }]).map((c) => c.hidden)).toEqual([false, true, false, true]);
   });
+
+  it('two hidden groups of one person each take a third with them, or their combined answer would show', () => {
+    expect(suppress([{ n: 1 }, { n: 9 }, { n: 1 }, { n: 7 }]).map((c) => c.hidden)).toEqual([true, false, true, true]);
+    expect(suppress([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 9 }]).map((c) => c.hidden)).toEqual([true, true, true, false]);
+  });
 });
