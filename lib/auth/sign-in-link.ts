@@ -1,9 +1,9 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { prisma } from '@/lib/db';
+import { prisma, type Tx } from '@/lib/db';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
-import { accountKey, beginAttempt } from './rate-limit';
+import { accountKey, beginAttempt, RUSH_TRANSACTION } from './rate-limit';
 
 export const LINK_VALID_MINUTES = 15;
 
@@ -36,8 +36,18 @@ export async function requestSignInLink(email: string, baseUrl: string, now = ne
       subject: t('subject'),
       text: t('body', { name: user.firstName, link, minutes: LINK_VALID_MINUTES }),
     });
-  });
+  }, RUSH_TRANSACTION);
   kickMailDelivery();
+}
+
+/**
+ * A sign-in link issued inside the caller's transaction (an invitation: it is mailed only if the
+ * change that causes it commits). Returns the link to put in the mail.
+ */
+export async function issueSignInLink(tx: Tx, userId: string, baseUrl: string, validMinutes: number, now = new Date()) {
+  const token = randomBytes(32).toString('base64url');
+  await tx.loginToken.create({ data: { userId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + validMinutes * 60_000) } });
+  return `${baseUrl.replace(/\/$/, '')}/inloggen/link?token=${token}`;
 }
 
 /** Whether a link would sign in (without spending it): lets a bad link be counted before anything else. */
