@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DemoSettingError, firstRunPlan } from '../lib/setup/first-run';
 import { baseDatabaseUrl, DatabaseSetupError, ensureDatabase } from './embedded-pg';
 
 const dev = process.argv.includes('--dev');
@@ -77,14 +78,29 @@ async function main() {
   log('applying migrations…');
   run('npx', ['prisma', 'migrate', 'deploy'], env);
 
+  // The demo school is for the newcomer on the embedded database; a real installation (DATABASE_URL,
+  // or DEMO=0) starts empty and gets a one-time setup link instead (lib/setup/first-run.ts).
+  const asGiven = { DATABASE_URL: process.env.DATABASE_URL, DEMO: process.env.DEMO };
   process.env.DATABASE_URL = url;
-  const { seedDemoSchool } = await import('../prisma/seed');
   const { prisma } = await import('../lib/db');
-  const t1 = Date.now();
-  const seeded = await seedDemoSchool();
+  const first = firstRunPlan(asGiven, (await prisma.school.count()) > 0);
+  let setupToken: string | null = null;
+  if (first.kind === 'demo') {
+    const { seedDemoSchool } = await import('../prisma/seed');
+    const t1 = Date.now();
+    await seedDemoSchool();
+    log(`demo school created in ${((Date.now() - t1) / 1000).toFixed(1)} s.`);
+  } else if (first.kind === 'setup') {
+    const { issueSetupToken } = await import('../lib/setup/service');
+    setupToken = await issueSetupToken();
+    log('no school yet and no demo: the setup link is printed when the portal is ready.');
+  } else {
+    log(asGiven.DEMO === '1' ? 'DEMO=1, but the database already has schools; not seeding.' : 'database already has data; not seeding.');
+  }
+  // The demo logins are shown only when the demo school is what this database serves.
+  const demoServed = (await prisma.school.count({ where: { slug: 'distelvlinder' } })) > 0;
   await prisma.$disconnect();
   delete process.env.MAIL_WORKER;
-  log(seeded ? `demo school created in ${((Date.now() - t1) / 1000).toFixed(1)} s.` : 'database already has data; not seeding.');
 
   const appEnv = {
     ...env,
@@ -110,8 +126,8 @@ async function main() {
   server = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...appEnv, PORT: String(PORT) } });
   server.on('exit', (code) => void shutdown(code ?? 0));
   await waitFor(`http://localhost:${PORT}/api/health`);
-  const { DEMO_LOGINS } = await import('../lib/school/demo-school');
-  console.log(banner(appEnv.NEXTAUTH_URL, DEMO_LOGINS, Date.now() - t0));
+  const logins = demoServed ? (await import('../lib/school/demo-school')).DEMO_LOGINS : null;
+  console.log(banner(appEnv.NEXTAUTH_URL, logins, setupToken, Date.now() - t0));
 }
 
 async function waitFor(target: string) {
@@ -127,15 +143,25 @@ async function waitFor(target: string) {
 }
 
 type Login = { email: string; password?: string };
-function banner(base: string, logins: Record<string, Login>, ms: number) {
-  const rows = Object.entries(logins).map(([who, l]) => `   ${who.padEnd(24)} ${l.email.padEnd(32)} ${l.password ? `password: ${l.password}` : 'e-mail sign-in link'}`);
+function banner(base: string, logins: Record<string, Login> | null, setupToken: string | null, ms: number) {
+  const rows = Object.entries(logins ?? {}).map(([who, l]) => `   ${who.padEnd(24)} ${l.email.padEnd(32)} ${l.password ? `password: ${l.password}` : 'e-mail sign-in link'}`);
+  const origin = base.replace(/\/$/, '');
   return [
     '',
     `  Ouderportaal is running at ${base}  (ready in ${(ms / 1000).toFixed(1)} s; Ctrl-C stops it)`,
     '',
-    '  Demo logins (De Distelvlinder):',
-    ...rows,
-    '',
+    ...(logins ? ['  Demo logins (De Distelvlinder):', ...rows, ''] : []),
+    ...(setupToken
+      ? [
+          '  No school yet. Set up the first school (board, school, director) with this one-time link,',
+          '  valid for 24 hours; a new start prints a new one:',
+          '',
+          `   ${origin}/setup?token=${setupToken}`,
+          '',
+          '  Without a browser: npm run school -- create --help',
+          '',
+        ]
+      : []),
     process.env.SMTP_URL
       ? '  Mail is sent over SMTP_URL.'
       : `  No SMTP_URL: sign-in links are printed here and shown at ${base}/demo/mail`,
@@ -145,6 +171,6 @@ function banner(base: string, logins: Record<string, Login>, ms: number) {
 
 main().catch(async (e) => {
   // A setup problem the newcomer can fix is one sentence, not a stack trace.
-  console.error(e instanceof DatabaseSetupError ? `[ouderportaal] ${e.message}` : e);
+  console.error(e instanceof DatabaseSetupError || e instanceof DemoSettingError ? `[ouderportaal] ${e.message}` : e);
   await shutdown(1);
 });
