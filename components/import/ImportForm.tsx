@@ -87,7 +87,7 @@ export function ImportForm() {
                 <summary className="min-h-11 cursor-pointer font-medium">{t('changesTitle', { count: plan.changes.length })}</summary>
                 <ul className="mt-2 list-inside list-disc text-sm">
                   {plan.changes.map((c, i) => (
-                    <li key={i}>{t(`entities.${c.entity}` as never)}: {c.label}{c.fields.length ? ` (${c.fields.join(', ')})` : ` (${t('new')})`}</li>
+                    <li key={i}>{t(`entities.${c.entity}` as never)}: {c.label}{c.fields.length ? ` (${c.fields.join(', ')})` : c.entity === 'accessEnded' ? '' : ` (${t('new')})`}</li>
                   ))}
                 </ul>
               </details>

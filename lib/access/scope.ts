@@ -14,7 +14,7 @@ export async function childScope(actor: Actor, schoolYearId: string): Promise<Pr
   switch (actor.role) {
     case 'GUARDIAN':
       // Every guardian, with authority or information only, sees the same (BW 1:377c).
-      return { schoolId: actor.schoolId, guardianships: { some: { userId: actor.userId, schoolId: actor.schoolId } } };
+      return { schoolId: actor.schoolId, guardianships: { some: { userId: actor.userId, schoolId: actor.schoolId, endedAt: null } } };
     case 'TEACHER': {
       // The internal supervisor coordinates care for the whole school.
       if (actor.care) return { schoolId: actor.schoolId };
@@ -34,7 +34,7 @@ export async function childScope(actor: Actor, schoolYearId: string): Promise<Pr
 export function groupScope(actor: Actor, schoolYearId: string): Prisma.GroupWhereInput {
   switch (actor.role) {
     case 'GUARDIAN':
-      return { schoolId: actor.schoolId, schoolYearId, enrolments: { some: { child: { guardianships: { some: { userId: actor.userId } } } } } };
+      return { schoolId: actor.schoolId, schoolYearId, enrolments: { some: { child: { guardianships: { some: { userId: actor.userId, schoolId: actor.schoolId, endedAt: null } } } } } };
     case 'TEACHER':
       return { schoolId: actor.schoolId, schoolYearId, teachers: { some: { userId: actor.userId } } };
     case 'DIRECTOR':

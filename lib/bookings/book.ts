@@ -51,7 +51,7 @@ select
      order by "startsAt") s) as slots,
   (select coalesce(json_agg(g), '[]') from (
      select g."childId", g."userId", g."right", g."householdId", u.email, u."firstName", u.locale
-     from "Guardianship" g join "User" u on u.id = g."userId" where g."schoolId" = $2 and g."childId" = any($4)) g) as guardians,
+     from "Guardianship" g join "User" u on u.id = g."userId" where g."schoolId" = $2 and g."childId" = any($4) and g."endedAt" is null) g) as guardians,
   (select coalesce(json_agg(e), '[]') from (
      select e."childId", e."groupId" from "Enrolment" e join "RoundGroup" rg on rg."groupId" = e."groupId" and rg."roundId" = $1
      where e."schoolId" = $2 and e."childId" = any($4)) e) as enrolments,

@@ -23,7 +23,7 @@ export async function calendarFeed(token: string): Promise<string | null> {
     prisma.booking.findMany({
       where: {
         OR: [
-          { child: { guardianships: { some: { userId: user.id } } } },
+          { child: { guardianships: { some: { userId: user.id, endedAt: null } } } },
           { claims: { some: { slot: { group: { teachers: { some: { userId: user.id } } }, teacherKey: { in: ['', user.id] } } } } },
         ],
       },
@@ -39,7 +39,7 @@ export async function calendarFeed(token: string): Promise<string | null> {
     prisma.arrangedMoment.findMany({
       where: {
         OR: [
-          { child: { guardianships: { some: { userId: user.id } } } },
+          { child: { guardianships: { some: { userId: user.id, endedAt: null } } } },
           { teacherId: user.id },
           { child: { enrolments: { some: { group: { teachers: { some: { userId: user.id } } } } } } },
         ],

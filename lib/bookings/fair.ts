@@ -19,7 +19,7 @@ export async function savePreferences(actor: Actor, roundId: string, childIds: s
     if (!round) throw new AppError('NOT_FOUND');
     if (now < round.opensAt || round.allocatedAt || (round.preferencesCloseAt && now > round.preferencesCloseAt)) throw new AppError('ROUND_NOT_OPEN');
     if (blockIds.some((b) => !round.blocks.some((x) => x.id === b))) throw new AppError('NOT_FOUND');
-    const mine = await tx.guardianship.findMany({ where: { userId: actor.userId, schoolId: actor.schoolId, childId: { in: childIds }, child: { enrolments: { some: { group: { roundGroups: { some: { roundId } } } } } } } });
+    const mine = await tx.guardianship.findMany({ where: { userId: actor.userId, schoolId: actor.schoolId, endedAt: null, childId: { in: childIds }, child: { enrolments: { some: { group: { roundGroups: { some: { roundId } } } } } } } });
     if (mine.length !== new Set(childIds).size) throw new AppError('NOT_FOUND');
     if (mine.some((g) => g.right !== 'AUTHORITY') && !round.inviteInformationOnly) throw new AppError('NOT_INVITED');
     for (const childId of childIds) {
@@ -46,7 +46,7 @@ export async function allocateRound(actor: Actor, roundId: string, now = new Dat
       const blockOf = (d: Date) => blocks.find((b) => b.startsAt <= d && d < b.endsAt)?.id ?? '';
       const children = await tx.child.findMany({
         where: { schoolId: actor.schoolId, leftAt: null, enrolments: { some: { groupId: { in: round.groups.map((g) => g.groupId) } } }, bookings: { none: { roundId } } },
-        select: { id: true, enrolments: { where: { groupId: { in: round.groups.map((g) => g.groupId) } }, select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY' }, orderBy: { userId: 'asc' }, select: { userId: true } } },
+        select: { id: true, enrolments: { where: { groupId: { in: round.groups.map((g) => g.groupId) } }, select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY', endedAt: null }, orderBy: { userId: 'asc' }, select: { userId: true } } },
       });
       const prefs = await tx.roundPreference.findMany({ where: { roundId } });
       // Siblings are one family: by who answered, else by their first guardian with authority.

@@ -27,7 +27,7 @@ export async function sendDueReminders(now = new Date()) {
         select: {
           schoolId: true,
           round: { select: { stage: { select: { name: true } } } },
-          child: { select: { firstName: true, prefix: true, lastName: true, guardianships: { select: { user: { select: { email: true, firstName: true, locale: true } } } } } },
+          child: { select: { firstName: true, prefix: true, lastName: true, guardianships: { where: { endedAt: null }, select: { user: { select: { email: true, firstName: true, locale: true } } } } } },
           claims: { select: { slot: { select: { startsAt: true, location: true } } } },
         },
       });

@@ -77,7 +77,7 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
 
 function loadGuardians(tx: Tx, schoolId: string, childIds: string[]) {
   return tx.guardianship.findMany({
-    where: { schoolId, childId: { in: childIds } },
+    where: { schoolId, childId: { in: childIds }, endedAt: null },
     select: { childId: true, userId: true, right: true, householdId: true, user: { select: { email: true, firstName: true, locale: true } } },
   });
 }
@@ -103,7 +103,7 @@ async function bookingForChange(tx: Tx, actor: Actor, bookingId: string, now: Da
   });
   if (!booking) throw new AppError('NOT_FOUND');
   if (actor.role === 'GUARDIAN') {
-    const mine = await tx.guardianship.findFirst({ where: { childId: booking.childId, userId: actor.userId, schoolId: actor.schoolId } });
+    const mine = await tx.guardianship.findFirst({ where: { childId: booking.childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null } });
     if (!mine) throw new AppError('NOT_FOUND');
     if (mine.right !== 'AUTHORITY' && !booking.round.inviteInformationOnly) throw new AppError('NOT_INVITED');
     if (now > booking.round.deadline) throw new AppError('DEADLINE_PASSED');

@@ -86,7 +86,7 @@ async function mailGuardiansOf(
   values: (locale: string) => Record<string, string>,
 ) {
   const guardians = await prisma.guardianship.findMany({
-    where: { schoolId: actor.schoolId, childId: { in: childIds }, right: 'AUTHORITY' },
+    where: { schoolId: actor.schoolId, childId: { in: childIds }, right: 'AUTHORITY', endedAt: null },
     select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
   });
   await prisma.$transaction(async (tx) => {

@@ -11,7 +11,7 @@ export async function joinWaitlist(actor: Actor, roundId: string, childId: strin
   if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   await prisma.$transaction(async (tx) => {
     const round = await tx.talkRound.findFirst({ where: { id: roundId, schoolId: actor.schoolId } });
-    const mine = await tx.guardianship.findFirst({ where: { childId, userId: actor.userId, schoolId: actor.schoolId } });
+    const mine = await tx.guardianship.findFirst({ where: { childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null } });
     if (!round || !mine) throw new AppError('NOT_FOUND');
     if (mine.right !== 'AUTHORITY' && !round.inviteInformationOnly) throw new AppError('NOT_INVITED');
     if (now > round.deadline) throw new AppError('DEADLINE_PASSED');
@@ -25,7 +25,7 @@ export async function joinWaitlist(actor: Actor, roundId: string, childId: strin
 }
 
 export async function leaveWaitlist(actor: Actor, roundId: string, childId: string) {
-  const mine = await prisma.guardianship.findFirst({ where: { childId, userId: actor.userId, schoolId: actor.schoolId } });
+  const mine = await prisma.guardianship.findFirst({ where: { childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null } });
   if (!mine) throw new AppError('NOT_FOUND');
   await prisma.waitlistEntry.deleteMany({ where: { roundId, childId, schoolId: actor.schoolId } });
 }
@@ -43,7 +43,7 @@ export async function offerFreedSlots(tx: Tx, schoolId: string, slotIds: string[
     });
     for (const entry of queue) {
       // Any guardian who would sit in the talk being busy then would make the booking fail: skip instead.
-      const busy = await tx.guardianTimeClaim.findFirst({ where: { startsAt: slot.startsAt, user: { guardianships: { some: { childId: entry.childId } } } } });
+      const busy = await tx.guardianTimeClaim.findFirst({ where: { startsAt: slot.startsAt, user: { guardianships: { some: { childId: entry.childId, endedAt: null } } } } });
       const booked = await tx.booking.findFirst({ where: { roundId: slot.roundId, childId: entry.childId } });
       const membership = await tx.membership.findFirst({ where: { schoolId, userId: entry.userId, role: 'GUARDIAN' } });
       if (booked) await tx.waitlistEntry.delete({ where: { id: entry.id } });

@@ -99,7 +99,7 @@ export async function acknowledgementByGroup(actor: Actor) {
   const groups = await prisma.group.findMany({
     where: { schoolId: actor.schoolId, schoolYearId: year.id },
     orderBy: [{ grade: 'asc' }, { name: 'asc' }],
-    select: { id: true, name: true, enrolments: { select: { child: { select: { guardianships: { select: { userId: true } } } } } } },
+    select: { id: true, name: true, enrolments: { select: { child: { select: { guardianships: { where: { endedAt: null }, select: { userId: true } } } } } } },
   });
   const acked = new Set((await prisma.charterAcknowledgement.findMany({ where: { versionId: latest.id }, select: { userId: true } })).map((a) => a.userId));
   return {
@@ -118,7 +118,7 @@ export async function remindCharter(actor: Actor, groupId: string) {
   if (!latest) throw new AppError('NOT_FOUND');
   const guardians = await prisma.user.findMany({
     where: {
-      guardianships: { some: { schoolId: actor.schoolId, child: { enrolments: { some: { groupId, schoolId: actor.schoolId } } } } },
+      guardianships: { some: { schoolId: actor.schoolId, endedAt: null, child: { enrolments: { some: { groupId, schoolId: actor.schoolId } } } } },
       NOT: { id: { in: (await prisma.charterAcknowledgement.findMany({ where: { versionId: latest.id }, select: { userId: true } })).map((a) => a.userId) } },
     },
     select: { email: true, firstName: true, prefix: true, lastName: true, locale: true },

@@ -116,9 +116,9 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
   const dbGroups = await db.group.findMany({ where: { schoolId, schoolYearId }, select: { id: true, name: true, grade: true, teachers: { select: { user: { select: { email: true } } } } } });
   const dbChildren = await db.child.findMany({
       where: { schoolId, pupilNumber: { in: [...pupils.keys()] } },
-      select: { id: true, pupilNumber: true, firstName: true, prefix: true, lastName: true, dateOfBirth: true, enrolments: { where: { schoolYearId }, select: { group: { select: { name: true } } } }, guardianships: { select: { id: true, right: true, relation: true, household: { select: { key: true } }, user: { select: { email: true } } } } },
+      select: { id: true, pupilNumber: true, firstName: true, prefix: true, lastName: true, dateOfBirth: true, enrolments: { where: { schoolYearId }, select: { group: { select: { name: true } } } }, guardianships: { select: { id: true, endedAt: true, right: true, relation: true, household: { select: { key: true } }, user: { select: { email: true } } } } },
   });
-  const dbUsers = await db.user.findMany({ where: { email: { in: [...peopleByEmail.keys()] } }, select: { id: true, email: true, firstName: true, prefix: true, lastName: true, phone: true, memberships: { where: { schoolId }, select: { role: true } } } });
+  const dbUsers = await db.user.findMany({ where: { email: { in: [...peopleByEmail.keys()] } }, select: { id: true, email: true, firstName: true, prefix: true, lastName: true, phone: true, memberships: { select: { role: true, schoolId: true } } } });
 
   const groupNames = new Set([...pupils.values()].map((p) => p.group));
   for (const s of staff)
@@ -164,15 +164,20 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
     if (!staffEmails.has(email) && !guardianEmails.has(email)) continue; // a person whose every row was rejected
     const existing = dbUsers.find((u) => u.email === email);
     const roles: Role[] = [...(guardianEmails.has(email) ? (['GUARDIAN'] as Role[]) : []), ...staff.filter((s) => s.email === email).map((s) => s.role)];
-    const have = existing?.memberships.map((m) => m.role) ?? [];
+    const have = existing?.memberships.filter((m) => m.schoolId === schoolId).map((m) => m.role) ?? [];
     const missingRoles = roles.filter((r) => !have.includes(r));
     // Names of people the school already knows are the school's to correct; others are only linked.
-    const changed = existing && have.length ? (['firstName', 'prefix', 'lastName', 'phone'] as const).filter((f) => p[f] !== null && !same(existing[f], p[f])) : [];
+    // A person another school also knows is never renamed from here: that would reach into their
+    // data there (the preview says they are linked as they are).
+    const knownElsewhere = !!existing?.memberships.some((m) => m.schoolId !== schoolId);
+    const differs = existing ? (['firstName', 'prefix', 'lastName', 'phone'] as const).filter((f) => p[f] !== null && !same(existing[f], p[f])) : [];
+    const changed = have.length && !knownElsewhere ? differs : [];
     plan.people.push({ email, firstName: p.firstName, prefix: p.prefix, lastName: p.lastName, phone: p.phone, id: existing?.id, changed, roles, missingRoles });
     const bucket = !existing || !have.length ? 'create' : changed.length || missingRoles.length ? 'update' : 'unchanged';
     if (guardianEmails.has(email)) plan.counts.guardians[bucket]++;
     if (staffEmails.has(email)) plan.counts.staff[bucket]++;
     const label = `${[p.firstName, p.prefix, p.lastName].filter(Boolean).join(' ')} <${email}>`;
+    if (knownElsewhere && differs.length) change('linkedElsewhere', label, differs);
     if (bucket === 'create') change(staffEmails.has(email) ? 'staff' : 'guardians', label, []);
     else if (bucket === 'update') change(staffEmails.has(email) ? 'staff' : 'guardians', label, [...changed, ...missingRoles.map((r) => `role:${r}`)]);
   }
@@ -188,7 +193,9 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
   for (const l of links) {
     const householdKey = householdOf.get(`${l.pupilNumber}|${l.household}`)!;
     const existing = dbChildren.find((c) => c.pupilNumber === l.pupilNumber)?.guardianships.find((g) => g.user.email === l.email);
-    const changed = existing ? [existing.right !== l.right && 'right', existing.relation !== l.relation && 'relation', existing.household.key !== householdKey && 'household'].filter((x): x is string => !!x) : [];
+    // Access the director ended by hand stays ended, whatever the pupil administration still lists.
+    if (existing?.endedAt) change('accessEnded', `${l.pupilNumber}: ${l.email}`, []);
+    const changed = existing && !existing.endedAt ? [existing.right !== l.right && 'right', existing.relation !== l.relation && 'relation', existing.household.key !== householdKey && 'household'].filter((x): x is string => !!x) : [];
     plan.guardianships.push({ pupilNumber: l.pupilNumber, email: l.email, householdKey, right: l.right, relation: l.relation, id: existing?.id, changed });
     plan.counts.guardianships[!existing ? 'create' : changed.length ? 'update' : 'unchanged']++;
   }

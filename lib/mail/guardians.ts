@@ -12,7 +12,7 @@ type GuardianMail = {
 
 /** One mail to every guardian of the child, in each one's language, queued in the caller's transaction. */
 export async function mailChildGuardians(tx: Tx, schoolId: string, childId: string, mail: GuardianMail) {
-  const guardians = await tx.guardianship.findMany({ where: { childId, schoolId }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
+  const guardians = await tx.guardianship.findMany({ where: { childId, schoolId, endedAt: null }, select: { user: { select: { email: true, firstName: true, locale: true } } } });
   for (const { user } of guardians) {
     const t = await translatorFor(user.locale, mail.namespace);
     const v = { name: user.firstName, ...mail.values(user.locale) };

@@ -95,8 +95,9 @@ export async function childDetail(actor: Actor, childId: string) {
       school: { select: { retentionMonths: true } },
       enrolments: { where: { schoolYearId: year.id }, select: { group: { select: { id: true, name: true, grade: true, teachers: { select: { user: personName } } } } } },
       guardianships: {
+        where: { endedAt: null },
         orderBy: [{ household: { key: 'asc' } }, { relation: 'asc' }],
-        select: { right: true, relation: true, householdId: true, user: { select: { ...personName.select, email: true, phone: true } } },
+        select: { id: true, right: true, relation: true, householdId: true, user: { select: { ...personName.select, email: true, phone: true } } },
       },
     },
   });

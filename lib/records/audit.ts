@@ -4,7 +4,7 @@ import type { prisma, Tx } from '@/lib/db';
 
 /** What part of the file was read or changed; translated under "records.auditSubjects" on the director's page. */
 export type AuditSubject =
-  | 'file' | 'details' | 'preparation' | 'record' | 'publish' | 'agreement' | 'guidance' | 'guidanceEvaluation' | 'moment' | 'momentRemoved' | 'leftSchool' | 'leftSchoolUndone';
+  | 'file' | 'details' | 'preparation' | 'record' | 'publish' | 'agreement' | 'guidance' | 'guidanceEvaluation' | 'moment' | 'momentRemoved' | 'leftSchool' | 'leftSchoolUndone' | 'guardianEnded';
 
 /** Every read and change of a child's file by staff is logged for the director; guardians' own reads are not. */
 export function auditFile(db: Tx | typeof prisma, actor: Actor, childId: string, action: 'read' | 'write', subject: AuditSubject, ref?: string) {

@@ -19,7 +19,7 @@ export async function childExportData(actor: Actor, childId: string) {
         pupilNumber: true, firstName: true, prefix: true, lastName: true, dateOfBirth: true, leftAt: true,
         school: { select: { name: true, retentionMonths: true } },
         enrolments: { select: { group: { select: { name: true } }, schoolYear: { select: { name: true } } } },
-        guardianships: { select: { right: true, relation: true, user: { select: { firstName: true, prefix: true, lastName: true, email: true, phone: true } } } },
+        guardianships: { where: { endedAt: null }, select: { right: true, relation: true, user: { select: { firstName: true, prefix: true, lastName: true, email: true, phone: true } } } },
       },
     }),
     childTimeline(actor, childId),

@@ -24,7 +24,7 @@ export async function preparationForm(actor: Actor, childId: string, roundId: st
   });
   if (!round) throw new AppError('NOT_FOUND');
   const enrolment = await db.enrolment.findFirst({ where: { childId, schoolYearId: year?.id }, select: { group: { select: { grade: true } } } });
-  const guardianship = await db.guardianship.findFirstOrThrow({ where: { childId, userId: actor.userId, schoolId: actor.schoolId }, select: { householdId: true } });
+  const guardianship = await db.guardianship.findFirstOrThrow({ where: { childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null }, select: { householdId: true } });
   const saved = await db.talkPreparation.findUnique({ where: { roundId_childId_householdId: { roundId, childId, householdId: guardianship.householdId } } });
   const from = round.stage.childPresentFromGrade;
   return {

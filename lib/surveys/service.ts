@@ -63,7 +63,7 @@ export async function createSurvey(actor: Actor, input: CreateSurveyInput) {
     const invitations: { userId: string; audience: SurveyAudience; groupIds: string[] }[] = [];
     if (input.audiences.includes('GUARDIANS')) {
       const links = await tx.guardianship.findMany({
-        where: { schoolId: actor.schoolId, child: { enrolments: { some: { groupId: { in: groupIds } } } } },
+        where: { schoolId: actor.schoolId, endedAt: null, child: { enrolments: { some: { groupId: { in: groupIds } } } } },
         select: { userId: true, child: { select: { enrolments: { where: { groupId: { in: groupIds } }, select: { groupId: true } } } } },
       });
       const byUser = new Map<string, Set<string>>();

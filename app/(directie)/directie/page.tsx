@@ -42,6 +42,9 @@ export default async function DirectorHomePage() {
           <Link href="/directie/import" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
             {t('import')}
           </Link>
+          <Link href="/directie/team" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
+            {t('team')}
+          </Link>
           <Link href="/directie/bewaartermijn" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
             {tr('title')}
           </Link>

@@ -7,6 +7,7 @@ import { fullName, namesList } from '@/lib/format/name';
 import { childDetail } from '@/lib/people/queries';
 import { ChildFile } from '@/components/records/ChildFile';
 import { LeftSchoolForm } from '@/components/records/LeftSchoolForm';
+import { EndGuardianshipForm } from '@/components/team/EndGuardianshipForm';
 import { childTimeline } from '@/lib/records/timeline';
 
 export default async function ChildPage({ params }: { params: Promise<{ id: string }> }) {
@@ -54,6 +55,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                   </>
                 )}
               </p>
+              {actor.role === 'DIRECTOR' && <EndGuardianshipForm childId={child.id} guardianshipId={g.id} name={fullName(g.user)} />}
             </li>
           ))}
         </ul>
