@@ -32,7 +32,7 @@ const HOLIDAYS = [
 async function createSchool(boardName: string, name: string, slug: string, city: string) {
   const board = (await prisma.board.findFirst({ where: { name: boardName } })) ?? (await prisma.board.create({ data: { name: boardName } }));
   return prisma.$transaction(async (tx) => {
-    const school = await tx.school.create({ data: { boardId: board.id, name, slug, city } });
+    const school = await tx.school.create({ data: { boardId: board.id, name, slug, city, holidayRegion: 'noord' } }); // Friesland
     const year = await tx.schoolYear.create({ data: { schoolId: school.id, ...YEAR } });
     await tx.holiday.createMany({ data: HOLIDAYS.map((h) => ({ schoolId: school.id, schoolYearId: year.id, name: h.name, startDate: new Date(h.startDate), endDate: new Date(h.endDate) })) });
     await createDefaultStages(tx, school.id);
