@@ -17,10 +17,14 @@ export type ErrorCode =
   | 'TALK_HELD'
   | 'UNAVAILABLE';
 
+/** Which field was wrong, as message keys under "errors", and the values those messages name. */
+export type ErrorDetails = { fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+
 export class AppError extends Error {
   constructor(
     public readonly code: ErrorCode,
     message?: string,
+    public readonly details: ErrorDetails = {},
   ) {
     super(message ?? code);
     this.name = 'AppError';
@@ -34,7 +38,7 @@ export function isUniqueViolation(e: unknown): boolean {
 /** Result shape every server action returns; `error` is a message key under "errors". */
 export type ActionResult<T = undefined> =
   | { ok: true; data?: T }
-  | { ok: false; error: ErrorCode | 'UNEXPECTED'; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: ErrorCode | 'UNEXPECTED'; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
 
 /**
  * The database cannot be reached right now (restarting, connection lost): the request changed nothing
@@ -49,8 +53,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   return false;
 }
 
-export function toActionError(e: unknown): { ok: false; error: ErrorCode | 'UNEXPECTED' } {
-  if (e instanceof AppError) return { ok: false, error: e.code };
+export function toActionError(e: unknown): { ok: false; error: ErrorCode | 'UNEXPECTED' } & ErrorDetails {
+  if (e instanceof AppError) return { ok: false, error: e.code, ...e.details };
   if (isDatabaseUnavailable(e)) return { ok: false, error: 'UNAVAILABLE' };
   console.error(e);
   return { ok: false, error: 'UNEXPECTED' };

@@ -10,7 +10,9 @@ import { toCsv } from '@/lib/import/csv';
 import { importInto } from '@/lib/import/apply';
 import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSchoolCsv } from '@/lib/school/demo-school';
+import { proposedHolidays } from '@/lib/school/holidays-nl';
 import { createDefaultStages } from '@/lib/school/stages';
+import { addWorkingDays } from '@/lib/school/working-days';
 import { attendanceSheet, createGroupEvent, recordAttendance } from '@/lib/events/service';
 import { publishDefaultCharter, publishedCharter } from '@/lib/charter/service';
 import { SURVEY_TEMPLATES } from '@/lib/surveys/templates';
@@ -20,14 +22,8 @@ import { savePreparation } from '@/lib/records/preparation';
 import { confirmRecord, createGuidancePlan, publishRecord, saveRecord, setAgreementStatus } from '@/lib/records/service';
 
 const YEAR = { name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') };
-// Schoolvakanties 2026-2027, regio noord.
-const HOLIDAYS = [
-  { name: 'Herfstvakantie', startDate: '2026-10-17', endDate: '2026-10-25' },
-  { name: 'Kerstvakantie', startDate: '2026-12-19', endDate: '2027-01-03' },
-  { name: 'Voorjaarsvakantie', startDate: '2027-02-20', endDate: '2027-02-28' },
-  { name: 'Meivakantie', startDate: '2027-04-24', endDate: '2027-05-02' },
-  { name: 'Zomervakantie', startDate: '2027-07-17', endDate: '2027-08-29' },
-];
+// Schoolvakanties 2026-2027, regio noord (with the national days off in school time).
+const HOLIDAYS = proposedHolidays(YEAR.name, 'noord');
 
 async function createSchool(boardName: string, name: string, slug: string, city: string) {
   const board = (await prisma.board.findFirst({ where: { name: boardName } })) ?? (await prisma.board.create({ data: { name: boardName } }));
@@ -57,6 +53,9 @@ async function seedDemoRound(schoolId: string, now: Date) {
   const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId, key: 'well_being' } });
   const groups = await prisma.group.findMany({ where: { schoolId }, select: { id: true, name: true } });
   const day = (n: number) => zonedDateKey(addDays(now, n));
+  // Talks on school days (a week on, later when a holiday is near: no talks in a holiday).
+  const holidays = await prisma.holiday.findMany({ where: { schoolId }, select: { startDate: true, endDate: true } });
+  const schoolDay = (n: number) => addWorkingDays(now, n, holidays);
   const local = (d: Date) => `${zonedDateKey(d)}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   const { round } = await createRound(director, {
     stageId: stage.id,
@@ -68,9 +67,9 @@ async function seedDemoRound(schoolId: string, now: Date) {
     opensAt: local(setMinutes(setHours(startOfDay(addDays(now, -1)), 19), 0)),
     deadline: `${day(6)}T12:00`,
     blocks: [
-      { startsAt: `${day(7)}T15:00`, endsAt: `${day(7)}T17:30` },
-      { startsAt: `${day(7)}T18:30`, endsAt: `${day(7)}T20:30` },
-      { startsAt: `${day(9)}T15:00`, endsAt: `${day(9)}T17:30` },
+      { startsAt: `${schoolDay(5)}T15:00`, endsAt: `${schoolDay(5)}T17:30` },
+      { startsAt: `${schoolDay(5)}T18:30`, endsAt: `${schoolDay(5)}T20:30` },
+      { startsAt: `${schoolDay(7)}T15:00`, endsAt: `${schoolDay(7)}T17:30` },
     ],
     locations: Object.fromEntries(groups.map((g) => [g.id, `Lokaal ${g.name}`])),
     splitDuo: [],

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/errors';
+import { useErrorValues } from './useFieldError';
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -10,9 +11,10 @@ type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionR
 export function StatusForm({ action, className, children, success }: { action: Action; className?: string; children: React.ReactNode; success?: string }) {
   const te = useTranslations('errors');
   const [state, formAction] = useActionState(action, null);
+  const values = useErrorValues(state);
   // These forms do not mark their fields, so "check the marked fields" would point at nothing:
   // say what was wrong instead (the field messages are keys under "errors").
-  const fieldMessages = state && !state.ok && state.fieldErrors ? [...new Set(Object.values(state.fieldErrors).flat())].filter((k) => te.has(k as never)).map((k) => te(k as never)) : [];
+  const fieldMessages = state && !state.ok && state.fieldErrors ? [...new Set(Object.values(state.fieldErrors).flat())].filter((k) => te.has(k as never)).map((k) => te(k as never, values as never)) : [];
   return (
     <form action={formAction} className={className}>
       {children}

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
 import { zonedToUtc } from '@/lib/format/time';
 import { kickMailDelivery } from '@/lib/mail/outbox';
+import { refuseHolidayDates } from '@/lib/school-year/holiday-guard';
 import { runBooking } from './book';
 import { mailBooking } from './mail';
 import type { BookInput, CreateRoundInput } from './schemas';
@@ -38,6 +39,7 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
       select: { id: true, teachers: { select: { userId: true } } },
     });
     if (groups.length !== new Set(input.groupIds).size) throw new AppError('NOT_FOUND');
+    await refuseHolidayDates(tx, actor.schoolId, input.blocks.flatMap((b) => [b.startsAt.slice(0, 10), b.endsAt.slice(0, 10)]), 'blocks');
     const blocks = input.blocks.map((b) => ({ startsAt: zonedToUtc(b.startsAt), endsAt: zonedToUtc(b.endsAt) }));
     const round = await tx.talkRound.create({
       data: {

@@ -17,6 +17,7 @@ export async function generateMetadata() {
 export default async function DirectorHomePage() {
   const actor = await requireRole('DIRECTOR');
   const tr = await getTranslations('retention');
+  const ty = await getTranslations('schoolYear');
   const t = await getTranslations('home.director');
   const tc = await getTranslations('common');
   const { year, groups, staff, totals } = await directorHome(actor);
@@ -47,6 +48,9 @@ export default async function DirectorHomePage() {
           </Link>
           <Link href="/directie/bewaartermijn" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
             {tr('title')}
+          </Link>
+          <Link href="/directie/schooljaar" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
+            {ty('nav')}
           </Link>
         </div>
       </div>
