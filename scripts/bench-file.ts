@@ -38,7 +38,7 @@ async function main() {
   for (let y = 0; y < 8; y++) {
     for (const [i, stage] of talkStages.entries()) {
       const record = await prisma.talkRecord.create({
-        data: { ...base, kind: 'talk', stageKey: stage.key, title: stage.name, heldOn: new Date(Date.UTC(2019 + y, 8 + i, 15)), authorId: teacher.id, publishedAt: new Date(), notes: Object.fromEntries(stage.agendaTopics.slice(0, 5).map((t) => [t, text(3)])) },
+        data: { ...base, kind: 'talk', stageKey: stage.key, title: stage.name, heldOn: new Date(Date.UTC(2019 + y, 8 + i, 15)), authorId: teacher.id, agendaTopics: stage.agendaTopics, publishedAt: new Date(), notes: Object.fromEntries(stage.agendaTopics.slice(0, 5).map((t) => [t, text(3)])) },
       });
       for (let a = 0; a < 3; a++) {
         const agreement = await prisma.agreement.create({ data: { ...base, recordId: record.id, owner: (['CHILD', 'PARENT', 'TEACHER'] as const)[a], what: text(1), status: a ? 'ACHIEVED' : 'OPEN' } });

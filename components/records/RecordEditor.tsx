@@ -10,7 +10,7 @@ import { publishRecordAction, saveRecordAction } from '@/lib/records/actions';
 type Stage = { key: string; name: string; agendaTopics: string[] };
 type AgreementRow = { key: number; owner: 'CHILD' | 'PARENT' | 'TEACHER' | 'SCHOOL'; what: string; dueOn: string; sharing: string };
 type Kind = 'talk' | 'phone' | 'extra';
-type Draft = { recordId?: string; kind?: string; stageKey?: string; title: string; heldOn: string; notes: Record<string, string>; agreements: Omit<AgreementRow, 'key'>[] };
+type Draft = { recordId?: string; kind?: string; stageKey?: string; agendaTopics?: string[]; title: string; heldOn: string; notes: Record<string, string>; agreements: Omit<AgreementRow, 'key'>[] };
 
 /** Made for a 10-minute talk: fields per agenda topic, agreements as rows, autosave, publish on purpose. */
 export function RecordEditor({ childId, stages, draft }: { childId: string; stages: Stage[]; draft: Draft }) {
@@ -29,7 +29,9 @@ export function RecordEditor({ childId, stages, draft }: { childId: string; stag
   const [pending, start] = useTransition();
   const first = useRef(true);
   const stage = stages.find((s) => s.key === stageKey);
-  const topics = stage?.agendaTopics ?? [t('notes')];
+  // A saved draft follows the agenda it was started with; a changed stage only shows for a new one.
+  const kept = draft.recordId && stageKey === (draft.stageKey ?? '') && draft.agendaTopics?.length ? draft.agendaTopics : undefined;
+  const topics = kept ?? stage?.agendaTopics ?? [t('notes')];
   const input = 'min-h-11 rounded-lg border border-stone-500 bg-white px-2';
 
   const payload = () => ({

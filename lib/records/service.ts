@@ -21,21 +21,32 @@ function staffOnly(actor: Actor) {
   if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
 }
 
+/** The agenda a new record follows: its stage's topics as they are now. */
+async function stageAgenda(tx: Tx, schoolId: string, stageKey: string | null): Promise<string[]> {
+  if (!stageKey) return [];
+  const stage = await tx.stageDefinition.findUnique({ where: { schoolId_key: { schoolId, key: stageKey } }, select: { agendaTopics: true } });
+  return stage?.agendaTopics ?? [];
+}
+
 /** Save a draft record with its agreements (replacing the draft's agreements). Published records do not change. */
 export async function saveRecord(actor: Actor, input: RecordInput) {
   staffOnly(actor);
   return prisma.$transaction(async (tx) => {
     await visibleChild(actor, input.childId, tx);
-    const data = { kind: input.kind, stageKey: input.stageKey ?? null, title: input.title, heldOn: new Date(input.heldOn), notes: input.notes };
+    const stageKey = input.stageKey ?? null;
+    const data = { kind: input.kind, stageKey, title: input.title, heldOn: new Date(input.heldOn), notes: input.notes };
     let recordId = input.recordId;
     if (recordId) {
       const existing = await tx.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId, childId: input.childId } });
       if (!existing) throw new AppError('NOT_FOUND');
       if (existing.publishedAt) throw new AppError('CONFLICT');
-      await tx.talkRecord.update({ where: { id: recordId }, data });
+      // A draft keeps the agenda it was started with, even if the director changes the stage meanwhile.
+      const agendaTopics = existing.stageKey === stageKey ? existing.agendaTopics : await stageAgenda(tx, actor.schoolId, stageKey);
+      await tx.talkRecord.update({ where: { id: recordId }, data: { ...data, agendaTopics } });
       await tx.agreement.deleteMany({ where: { recordId } });
     } else {
-      recordId = (await tx.talkRecord.create({ data: { ...data, schoolId: actor.schoolId, childId: input.childId, authorId: actor.userId } })).id;
+      const agendaTopics = await stageAgenda(tx, actor.schoolId, stageKey);
+      recordId = (await tx.talkRecord.create({ data: { ...data, agendaTopics, schoolId: actor.schoolId, childId: input.childId, authorId: actor.userId } })).id;
     }
     for (const a of input.agreements) {
       const created = await tx.agreement.create({

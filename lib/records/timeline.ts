@@ -23,7 +23,7 @@ export type TimelineEntry = { id: string; at: Date } & (
 
 /** The child's file as the actor may see it (guardians: published records; staff: notes shared with their role). */
 export async function childTimeline(actor: Actor, childId: string) {
-  const [file, notes, plans, preparations, moments, bookings, attendance, stages] = await Promise.all([
+  const [file, notes, plans, preparations, moments, bookings, attendance] = await Promise.all([
     childFile(actor, childId),
     childNotes(actor, childId),
     guidancePlans(actor, childId),
@@ -37,11 +37,9 @@ export async function childTimeline(actor: Actor, childId: string) {
       where: { childId, schoolId: actor.schoolId },
       select: { eventId: true, present: true, event: { select: { startsAt: true, stage: { select: { name: true } }, group: { select: { name: true } } } } },
     }),
-    prisma.stageDefinition.findMany({ where: { schoolId: actor.schoolId }, select: { key: true, agendaTopics: true } }),
   ]);
-  const agenda = new Map(stages.map((s) => [s.key, s.agendaTopics]));
   const entries: TimelineEntry[] = [
-    ...file.records.map((record) => ({ type: 'record' as const, id: record.id, at: record.heldOn, record: { ...record, notes: inAgendaOrder(record.notes, agenda.get(record.stageKey ?? '') ?? []) } })),
+    ...file.records.map((record) => ({ type: 'record' as const, id: record.id, at: record.heldOn, record: { ...record, notes: inAgendaOrder(record.notes, record.agendaTopics) } })),
     ...notes.map((note) => ({ type: 'note' as const, id: note.id, at: note.createdAt, note })),
     ...plans.map((plan) => ({ type: 'guidance' as const, id: plan.id, at: plan.startsOn, plan })),
     ...preparations.map((preparation) => ({ type: 'preparation' as const, id: preparation.id, at: preparation.updatedAt, preparation })),

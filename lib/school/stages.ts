@@ -1,13 +1,17 @@
 import type { Tx } from '@/lib/db';
 
 // The five-step talk cycle of De Distelvlinder (shared/seeds/000, §4.1): every new school starts
-// with these and changes them to its own practice.
+// with these and changes them to its own practice (/directie/cyclus). Weeks are school weeks, 1 being
+// the year's first, so the cycle carries over to the next year unchanged; the calendar ones
+// ("medio november", "juni") are where they fall in a year starting early September.
 export const DEFAULT_STAGES = [
   {
     position: 1,
     key: 'information_evening',
     name: 'Informatieavond',
     period: '2e schoolweek',
+    fromWeek: 2,
+    toWeek: 2,
     durationMinutes: 45,
     isGroupEvent: true,
     childPresentFromGrade: null,
@@ -20,6 +24,8 @@ export const DEFAULT_STAGES = [
     key: 'parent_tell',
     name: 'Oudervertelgesprek',
     period: '3e-4e schoolweek',
+    fromWeek: 3,
+    toWeek: 4,
     durationMinutes: 10,
     isGroupEvent: false,
     parentPreparation: true,
@@ -44,6 +50,8 @@ export const DEFAULT_STAGES = [
     key: 'well_being',
     name: 'Welbevindengesprek',
     period: 'medio november',
+    fromWeek: 12,
+    toWeek: 12,
     durationMinutes: 10,
     isGroupEvent: false,
     parentPreparation: true,
@@ -61,6 +69,8 @@ export const DEFAULT_STAGES = [
     key: 'report_1',
     name: 'Rapportgesprek 1',
     period: 'februari (2 middagen/avonden)',
+    fromWeek: 24,
+    toWeek: 25,
     durationMinutes: 10,
     isGroupEvent: false,
     childPresentFromGrade: 5,
@@ -73,6 +83,8 @@ export const DEFAULT_STAGES = [
     key: 'report_2',
     name: 'Rapportgesprek 2',
     period: 'juni',
+    fromWeek: 43,
+    toWeek: 44,
     durationMinutes: 10,
     isGroupEvent: false,
     childPresentFromGrade: 5,

@@ -17,6 +17,7 @@ export async function generateMetadata() {
 export default async function DirectorHomePage() {
   const actor = await requireRole('DIRECTOR');
   const tr = await getTranslations('retention');
+  const tcy = await getTranslations('cycle');
   const ty = await getTranslations('schoolYear');
   const t = await getTranslations('home.director');
   const tc = await getTranslations('common');
@@ -48,6 +49,9 @@ export default async function DirectorHomePage() {
           </Link>
           <Link href="/directie/bewaartermijn" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
             {tr('title')}
+          </Link>
+          <Link href="/directie/cyclus" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
+            {tcy('homeLink')}
           </Link>
           <Link href="/directie/schooljaar" className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">
             {ty('nav')}

@@ -53,7 +53,7 @@ export default async function RecordTalkPage({ params, searchParams }: { params:
         draft={
           draft
             ? {
-                recordId: draft.id, kind: draft.kind, stageKey: draft.stageKey ?? undefined, title: draft.title, heldOn: draft.heldOn.toISOString().slice(0, 10), notes: draft.notes as Record<string, string>,
+                recordId: draft.id, kind: draft.kind, stageKey: draft.stageKey ?? undefined, agendaTopics: draft.agendaTopics, title: draft.title, heldOn: draft.heldOn.toISOString().slice(0, 10), notes: draft.notes as Record<string, string>,
                 agreements: draft.agreements.map((a) => ({ owner: a.owner, what: a.what, dueOn: a.dueOn?.toISOString().slice(0, 10) ?? '', sharing: a.sharing ?? '' })),
               }
             : { stageKey: stage?.key, title: stage?.name ?? '', heldOn: zonedDateKey(new Date()), notes: {}, agreements: [] }
