@@ -6,7 +6,7 @@ import { consumeSignInToken } from '@/lib/auth/sign-in-link';
 import { prisma } from '@/lib/db';
 import { applyImport, previewImport } from '@/lib/import/apply';
 import { toCsv } from '@/lib/import/csv';
-import { PUPIL_COLUMNS } from '@/lib/import/schemas';
+import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
 import { guardianHome } from '@/lib/people/queries';
 import { childFile } from '@/lib/records/service';
 import { endGuardianshipSchema, inviteSchema } from '@/lib/team/schemas';
@@ -247,5 +247,45 @@ describe('the import cannot reach into another school', () => {
     expect(preview.changes.filter((c) => c.entity === 'accessEnded').map((c) => c.label)).toEqual([`${file.pupils.split('\n')[1].split(';')[0]}: ${email}`]);
     await applyImport(director, file);
     expect((await prisma.guardianship.findUniqueOrThrow({ where: { id: link.id } })).endedAt).not.toBeNull();
+  });
+});
+
+describe('import as a sync', () => {
+  it('previews by name who loses access, writes nothing until confirmed, then ends exactly that', async () => {
+    const c = await createSchool();
+    const boss = (await createUser(c.school.id, 'DIRECTOR')).actor;
+    const pupils = (r: (string | null)[][]) => toCsv(PUPIL_COLUMNS, r);
+    const staffCsv = (r: (string | null)[][]) => toCsv(STAFF_COLUMNS, r);
+    const keep = ['3001', 'Sanne', null, 'Bakker', '14-03-2019', '3A', 'Marieke', null, 'Bakker', `m-${uid()}@voorbeeld.nl`, null, 'moeder', 'ja', '1'];
+    const gone = ['3002', 'Daan', 'de', 'Vries', '02-11-2016', '6', 'Jeroen', 'de', 'Vries', `j-${uid()}@voorbeeld.nl`, null, 'vader', 'ja', '1'];
+    const t1 = `t1-${uid()}@school.test`;
+    const t2 = `t2-${uid()}@school.test`;
+    await applyImport(boss, { pupils: pupils([keep, gone]), staff: staffCsv([['Loes', null, 'Brouwer', t1, 'leerkracht', '3A'], ['Arjan', 'van', 'Dijk', t2, 'leerkracht', '3A 6']]) });
+    const jeroen = await prisma.user.findUniqueOrThrow({ where: { email: gone[9]! } });
+    const daan = await prisma.child.findFirstOrThrow({ where: { schoolId: c.school.id, pupilNumber: '3002' } });
+    const jeroenActor: Actor = { userId: jeroen.id, schoolId: c.school.id, role: 'GUARDIAN', membershipId: (await prisma.membership.findFirstOrThrow({ where: { userId: jeroen.id } })).id };
+    await childFile(jeroenActor, daan.id);
+
+    const files = { pupils: pupils([keep]), staff: staffCsv([['Loes', null, 'Brouwer', t1, 'leerkracht', '3A'], ['Arjan', 'van', 'Dijk', t2, 'leerkracht', '6']]) };
+    // Without sync nothing ends.
+    expect(await previewImport(boss, files)).toMatchObject({ losing: [], leaving: [], unassigned: [] });
+    const before = await rows(c.school.id);
+    const preview = await previewImport(boss, files, { sync: true });
+    expect(preview.losing.map(({ guardian, child }) => ({ guardian, child }))).toEqual([{ guardian: `Jeroen de Vries <${gone[9]}>`, child: 'Daan de Vries' }]);
+    expect(preview.leaving.map((x) => x.child)).toEqual(['Daan de Vries']);
+    expect(preview.unassigned.map(({ teacher, group }) => ({ teacher, group }))).toEqual([{ teacher: 'Arjan van Dijk', group: '3A' }]);
+    expect(await rows(c.school.id)).toEqual(before);
+    await childFile(jeroenActor, daan.id);
+
+    await applyImport(boss, files, { sync: true });
+    await expect(childFile(jeroenActor, daan.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await prisma.membership.count({ where: { userId: jeroen.id, schoolId: c.school.id } })).toBe(0);
+    expect((await prisma.child.findUniqueOrThrow({ where: { id: daan.id } })).leftAt).not.toBeNull();
+    const g3a = await prisma.group.findFirstOrThrow({ where: { schoolId: c.school.id, name: '3A' }, select: { teachers: { select: { user: { select: { email: true } } } } } });
+    expect(g3a.teachers.map((x) => x.user.email)).toEqual([t1]);
+    const audit = await prisma.fileAudit.findMany({ where: { childId: daan.id, action: 'write' }, orderBy: { id: 'asc' } });
+    expect(audit.map((x) => x.subject)).toEqual([`guardianEnded IMPORT_SYNC ${jeroen.id}`, 'leftSchool']);
+    // The family that stays is untouched, and syncing the same files again ends nothing more.
+    expect((await previewImport(boss, files, { sync: true })).losing).toEqual([]);
   });
 });

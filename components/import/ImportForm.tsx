@@ -13,6 +13,7 @@ export function ImportForm() {
   const [state, action, pending] = useActionState<ImportState, FormData>(importAction, null);
   const plan = state && 'plan' in state ? state.plan : undefined;
   const files = state && 'files' in state ? state.files : undefined;
+  const ending = !!plan && plan.losing.length + plan.leaving.length + plan.unassigned.length > 0;
   const canConfirm = state?.ok && state.stage === 'preview' && plan && plan.rejected.length === 0;
 
   return (
@@ -28,6 +29,19 @@ export function ImportForm() {
           <p id="staff-hint" className="text-sm text-stone-600">{t('staffHint')} <a className="underline" href="/templates/personeel.csv" download>{t('template')}</a></p>
           <input id="staff" name="staff" type="file" accept=".csv,text/csv" aria-describedby="staff-hint" className="min-h-11 rounded-lg border border-stone-500 bg-white p-2" />
         </div>
+        <fieldset className="flex flex-col gap-1">
+          <legend className="font-medium">{t('modeLegend')}</legend>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="mode" value="add" defaultChecked aria-describedby="mode-add-hint" className="size-5" />
+            {t('modeAdd')}
+          </label>
+          <p id="mode-add-hint" className="ml-7 text-sm text-stone-600">{t('modeAddHint')}</p>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="mode" value="sync" aria-describedby="mode-sync-hint" className="size-5" />
+            {t('modeSync')}
+          </label>
+          <p id="mode-sync-hint" className="ml-7 text-sm text-stone-600">{t('modeSyncHint')}</p>
+        </fieldset>
         <Button type="submit" name="intent" value="preview" variant="secondary" disabled={pending}>{t('preview')}</Button>
       </form>
 
@@ -58,7 +72,32 @@ export function ImportForm() {
                 ))}
               </tbody>
             </table>
-            <p className="text-sm text-stone-700">{t('nothingDeleted')}</p>
+            {files?.mode !== 'sync' && !ending && <p className="text-sm text-stone-700">{t('nothingDeleted')}</p>}
+            {files?.mode === 'sync' && !ending && <p className="text-sm text-stone-700">{t('nobodyLoses')}</p>}
+            {plan.losing.length > 0 && (
+              <div data-testid="losing-access">
+                <h3 className="font-semibold text-red-900">{t('losingTitle', { count: plan.losing.length })}</h3>
+                <ul className="mt-1 list-inside list-disc">
+                  {plan.losing.map((l, i) => <li key={i}>{t('losingRow', l)}</li>)}
+                </ul>
+              </div>
+            )}
+            {plan.leaving.length > 0 && (
+              <div>
+                <h3 className="font-semibold">{t('leavingTitle', { count: plan.leaving.length })}</h3>
+                <ul className="mt-1 list-inside list-disc">
+                  {plan.leaving.map((c, i) => <li key={i}>{c}</li>)}
+                </ul>
+              </div>
+            )}
+            {plan.unassigned.length > 0 && (
+              <div>
+                <h3 className="font-semibold">{t('unassignedTitle', { count: plan.unassigned.length })}</h3>
+                <ul className="mt-1 list-inside list-disc">
+                  {plan.unassigned.map((u, i) => <li key={i}>{t('unassignedRow', u)}</li>)}
+                </ul>
+              </div>
+            )}
             {plan.rejected.length > 0 && (
               <div>
                 <h3 className="font-semibold text-red-900">{t('rejectedTitle', { count: plan.rejected.length })}</h3>
@@ -96,6 +135,7 @@ export function ImportForm() {
               <form action={action}>
                 <textarea name="pupilsText" defaultValue={files.pupils} hidden readOnly />
                 <textarea name="staffText" defaultValue={files.staff} hidden readOnly />
+                <input type="hidden" name="mode" value={files.mode} />
                 <Button type="submit" name="intent" value="confirm" disabled={pending}>{t('confirm')}</Button>
               </form>
             )}

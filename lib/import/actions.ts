@@ -9,14 +9,19 @@ import { decodeCsvBytes } from './csv';
 import type { ImportPlan } from './plan';
 import { MAX_FILE_BYTES } from './schemas';
 
-// What apply() needs but the preview does not show.
-type PlanDetail = 'children' | 'people' | 'guardianships' | 'groups' | 'households' | 'teacherAssignments' | 'careCoordinators';
+/** What the page shows; the row lists and ids that apply() needs stay on the server. */
+type Summary = Pick<ImportPlan, 'rejected' | 'counts' | 'changes'> & {
+  losing: { guardian: string; child: string }[];
+  leaving: string[];
+  unassigned: { teacher: string; group: string }[];
+};
+type Files = { pupils: string; staff: string; mode: 'add' | 'sync' };
 
 export type ImportState =
   | null
-  | { ok: true; stage: 'preview'; plan: Omit<ImportPlan, PlanDetail>; files: { pupils: string; staff: string } }
-  | { ok: true; stage: 'done'; plan: Omit<ImportPlan, PlanDetail> }
-  | { ok: false; error: string; plan?: Omit<ImportPlan, PlanDetail>; files?: { pupils: string; staff: string } };
+  | { ok: true; stage: 'preview'; plan: Summary; files: Files }
+  | { ok: true; stage: 'done'; plan: Summary }
+  | { ok: false; error: string; plan?: Summary; files?: Files };
 
 const fileText = z
   .union([z.instanceof(File), z.string(), z.null()])
@@ -24,11 +29,17 @@ const fileText = z
   .refine((v): v is string => v !== null, 'fileTooLarge');
 
 const input = z
-  .object({ pupils: fileText, staff: fileText, intent: z.enum(['preview', 'confirm']) })
+  .object({ pupils: fileText, staff: fileText, intent: z.enum(['preview', 'confirm']), mode: z.enum(['add', 'sync']) })
   .refine((v) => v.pupils.trim() || v.staff.trim(), { message: 'noFiles', path: ['pupils'] });
 
-/** What the page shows: counts, changes and rejections; the row lists stay on the server. */
-const summary = ({ rejected, counts, changes }: ImportPlan) => ({ rejected, counts, changes });
+const summary = ({ rejected, counts, changes, losing, leaving, unassigned }: ImportPlan): Summary => ({
+  rejected,
+  counts,
+  changes,
+  losing: losing.map(({ guardian, child }) => ({ guardian, child })),
+  leaving: leaving.map((c) => c.child),
+  unassigned: unassigned.map(({ teacher, group }) => ({ teacher, group })),
+});
 
 /**
  * One action for both steps. Preview writes nothing and hands the file contents back to the form;
@@ -40,17 +51,19 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
     pupils: formData.get('pupilsText') ?? formData.get('pupils'),
     staff: formData.get('staffText') ?? formData.get('staff'),
     intent: formData.get('intent'),
+    mode: formData.get('mode') ?? 'add',
   });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message === 'fileTooLarge' ? 'fileTooLarge' : 'noFiles' };
   const files = { pupils: parsed.data.pupils, staff: parsed.data.staff };
+  const mode = { sync: parsed.data.mode === 'sync' };
   try {
-    if (parsed.data.intent === 'preview') return { ok: true, stage: 'preview', plan: summary(await previewImport(actor, files)), files };
-    const plan = await applyImport(actor, files);
+    if (parsed.data.intent === 'preview') return { ok: true, stage: 'preview', plan: summary(await previewImport(actor, files, mode)), files: { ...files, mode: parsed.data.mode } };
+    const plan = await applyImport(actor, files, mode);
     revalidatePath('/directie');
     return { ok: true, stage: 'done', plan: summary(plan) };
   } catch (e) {
     const err = toActionError(e);
-    if (err.error === 'INVALID_INPUT') return { ok: false, error: 'rowsRejected', plan: summary(await previewImport(actor, files)), files };
+    if (err.error === 'INVALID_INPUT') return { ok: false, error: 'rowsRejected', plan: summary(await previewImport(actor, files, mode)), files: { ...files, mode: parsed.data.mode } };
     return err;
   }
 }

@@ -3,31 +3,34 @@ import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { currentSchoolYear } from '@/lib/school/year';
-import { type ImportPlan, planImport } from './plan';
+import { auditFile } from '@/lib/records/audit';
+import { type ImportMode, type ImportPlan, planImport } from './plan';
 
 export type ImportFiles = { pupils?: string; staff?: string };
 
 /** Preview: plan against the current school year, write nothing. */
-export async function previewImport(actor: Actor, files: ImportFiles) {
+export async function previewImport(actor: Actor, files: ImportFiles, mode: ImportMode = {}) {
   if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
   const year = await currentSchoolYear(actor.schoolId);
   if (!year) throw new AppError('NOT_FOUND');
-  return planImport(prisma, actor.schoolId, year.id, files);
+  return planImport(prisma, actor.schoolId, year.id, files, mode);
 }
 
 /** Confirm: re-plan inside one transaction and write all of it, or nothing when any row is rejected. */
-export async function applyImport(actor: Actor, files: ImportFiles) {
+export async function applyImport(actor: Actor, files: ImportFiles, mode: ImportMode = {}, now = new Date()) {
   if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
   return prisma.$transaction(async (tx) => {
     const year = await currentSchoolYear(actor.schoolId, new Date(), tx);
     if (!year) throw new AppError('NOT_FOUND');
-    return importInto(tx, actor.schoolId, year.id, files);
+    const plan = await importInto(tx, actor.schoolId, year.id, files, mode);
+    await endMissing(tx, actor, plan, now);
+    return plan;
   }, { maxWait: 10_000, timeout: 120_000 });
 }
 
 /** The writing half, shared with the demo seed (which runs it in its own transaction). */
-export async function importInto(tx: Tx, schoolId: string, schoolYearId: string, files: ImportFiles): Promise<ImportPlan> {
-  const plan = await planImport(tx, schoolId, schoolYearId, files);
+export async function importInto(tx: Tx, schoolId: string, schoolYearId: string, files: ImportFiles, mode: ImportMode = {}): Promise<ImportPlan> {
+  const plan = await planImport(tx, schoolId, schoolYearId, files, mode);
   if (plan.rejected.length) throw new AppError('INVALID_INPUT');
 
   // Groups
@@ -83,4 +86,29 @@ export async function importInto(tx: Tx, schoolId: string, schoolYearId: string,
     skipDuplicates: true,
   });
   return plan;
+}
+
+/**
+ * Sync: end what the file no longer lists, in the import's transaction. Guardianships end (logged in
+ * each child's audit trail) and a guardian without any child left here loses the membership; pupils
+ * missing from the file have left the school (their file is kept for the retention period); teachers
+ * no longer listed for a group this year are taken off it.
+ */
+async function endMissing(tx: Tx, actor: Actor, plan: ImportPlan, now: Date) {
+  const schoolId = actor.schoolId;
+  if (plan.losing.length) {
+    await tx.guardianship.updateMany({ where: { schoolId, id: { in: plan.losing.map((g) => g.guardianshipId) }, endedAt: null }, data: { endedAt: now, endReason: 'IMPORT_SYNC' } });
+    for (const g of plan.losing) await auditFile(tx, actor, g.childId, 'write', 'guardianEnded', `IMPORT_SYNC ${g.userId}`);
+    const stillGuardian = new Set(
+      (await tx.guardianship.findMany({ where: { schoolId, endedAt: null, userId: { in: plan.losing.map((g) => g.userId) } }, select: { userId: true } })).map((g) => g.userId),
+    );
+    await tx.membership.deleteMany({ where: { schoolId, role: 'GUARDIAN', userId: { in: plan.losing.map((g) => g.userId).filter((u) => !stillGuardian.has(u)) } } });
+  }
+  if (plan.leaving.length) {
+    await tx.child.updateMany({ where: { schoolId, id: { in: plan.leaving.map((c) => c.childId) }, leftAt: null }, data: { leftAt: now } });
+    for (const c of plan.leaving) await auditFile(tx, actor, c.childId, 'write', 'leftSchool');
+  }
+  if (plan.unassigned.length) {
+    await tx.groupTeacher.deleteMany({ where: { schoolId, OR: plan.unassigned.map((a) => ({ groupId: a.groupId, userId: a.userId })) } });
+  }
 }

@@ -25,8 +25,17 @@ export type ImportPlan = {
   teacherAssignments: { email: string; group: string; exists: boolean }[];
   // Staff whose role in the file is "intern begeleider": teachers who coordinate care (Membership.careCoordinator).
   careCoordinators: string[];
+  // Sync only: what the file no longer lists ends. Who loses access is shown by name before anything is saved.
+  losing: { guardianshipId: string; userId: string; childId: string; guardian: string; child: string }[];
+  leaving: { childId: string; child: string }[];
+  unassigned: { groupId: string; userId: string; teacher: string; group: string }[];
 };
 
+/** `sync`: the files are the whole truth, so guardianships, pupils and teacher assignments they do not list end. */
+export type ImportMode = { sync?: boolean };
+
+const names = { firstName: true, prefix: true, lastName: true } as const;
+const nameOf = (p: { firstName: string; prefix: string | null; lastName: string }) => [p.firstName, p.prefix, p.lastName].filter(Boolean).join(' ');
 const householdKeyOf = (emails: string[]) => 'h' + createHash('sha256').update([...emails].sort().join('\n')).digest('hex').slice(0, 16);
 // Optional columns may be absent from an export; an empty cell means the same.
 const blank = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, '']));
@@ -37,7 +46,7 @@ function missingColumns(headers: string[], required: string[], file: 'pupils' | 
   return required.filter((c) => !headers.includes(c)).map((c) => ({ file, row: 1, reason: 'missingColumn', field: c }));
 }
 
-export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: string, files: { pupils?: string; staff?: string }): Promise<ImportPlan> {
+export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: string, files: { pupils?: string; staff?: string }, mode: ImportMode = {}): Promise<ImportPlan> {
   const rejected: Rejection[] = [];
   const reject = (file: 'pupils' | 'staff', row: number, reason: string, field?: string) => rejected.push({ file, row, reason, field });
 
@@ -113,7 +122,7 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
 
   // 2. Compare with the database.
   // Sequential on purpose: inside a transaction the queries share one connection.
-  const dbGroups = await db.group.findMany({ where: { schoolId, schoolYearId }, select: { id: true, name: true, grade: true, teachers: { select: { user: { select: { email: true } } } } } });
+  const dbGroups = await db.group.findMany({ where: { schoolId, schoolYearId }, select: { id: true, name: true, grade: true, teachers: { select: { userId: true, user: { select: { email: true, firstName: true, prefix: true, lastName: true } } } } } });
   const dbChildren = await db.child.findMany({
       where: { schoolId, pupilNumber: { in: [...pupils.keys()] } },
       select: { id: true, pupilNumber: true, firstName: true, prefix: true, lastName: true, dateOfBirth: true, enrolments: { where: { schoolYearId }, select: { group: { select: { name: true } } } }, guardianships: { select: { id: true, endedAt: true, right: true, relation: true, household: { select: { key: true } }, user: { select: { email: true } } } } },
@@ -136,6 +145,9 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
     guardianships: [],
     teacherAssignments: [],
     careCoordinators: staff.filter((x) => x.care).map((x) => x.email),
+    losing: [],
+    leaving: [],
+    unassigned: [],
   };
   const change = (entity: string, label: string, fields: string[]) => plan.changes.length < 500 && plan.changes.push({ entity, label, fields });
 
@@ -206,6 +218,24 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
       plan.teacherAssignments.push({ email: s.email, group, exists });
       plan.counts.teacherAssignments[exists ? 'unchanged' : 'create']++;
     }
+
+  if (mode.sync && files.pupils?.trim()) {
+    const listed = new Set(links.map((l) => `${l.pupilNumber}|${l.email}`));
+    const live = await db.guardianship.findMany({
+      where: { schoolId, endedAt: null },
+      select: { id: true, userId: true, childId: true, child: { select: { pupilNumber: true, ...names } }, user: { select: { email: true, ...names } } },
+    });
+    for (const g of live.filter((x) => !listed.has(`${x.child.pupilNumber}|${x.user.email}`)).sort((x, y) => nameOf(x.user).localeCompare(nameOf(y.user))))
+      plan.losing.push({ guardianshipId: g.id, userId: g.userId, childId: g.childId, guardian: `${nameOf(g.user)} <${g.user.email}>`, child: nameOf(g.child) });
+    const present = await db.child.findMany({ where: { schoolId, leftAt: null, pupilNumber: { notIn: [...pupils.keys()] } }, select: { id: true, ...names }, orderBy: { lastName: 'asc' } });
+    plan.leaving = present.map((c) => ({ childId: c.id, child: nameOf(c) }));
+  }
+  if (mode.sync && files.staff?.trim()) {
+    const listed = new Set(staff.flatMap((x) => x.groups.map((g) => `${g}|${x.email}`)));
+    for (const g of dbGroups)
+      for (const t of g.teachers)
+        if (!listed.has(`${g.name}|${t.user.email}`)) plan.unassigned.push({ groupId: g.id, userId: t.userId, teacher: nameOf(t.user), group: g.name });
+  }
 
   rejected.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === 'pupils' ? -1 : 1));
   return plan;

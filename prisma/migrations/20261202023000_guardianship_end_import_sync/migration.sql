@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "GuardianshipEndReason" ADD VALUE 'IMPORT_SYNC';
