@@ -124,6 +124,9 @@ describe('the school cycle', () => {
     await prisma.talkRound.create({ data: { schoolId: w.school.id, stageId: used.id, name: 'Oudervertel', slotMinutes: 10, opensAt: new Date('2026-09-01'), deadline: new Date('2026-09-10'), createdById: w.director.user.id } });
     await expect(removeStage(w.director.actor, used.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await prisma.stageDefinition.count({ where: { id: used.id } })).toBe(1);
+    // Nor does a stage with rounds become a group meeting.
+    await expect(updateStage(w.director.actor, used.id, { ...asInput(used), isGroupEvent: true })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { fieldErrors: { isGroupEvent: ['kindInUse'] } } });
+    expect(await stageOf('parent_tell')).toEqual(used);
   });
 
   it('the year view counts per stage: rounds planned, talks held, records published, agreements open', async () => {

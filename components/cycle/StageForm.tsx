@@ -127,9 +127,10 @@ export function StageForm({ stage, idPrefix }: { stage: StageValues; idPrefix: s
         {t('parentPreparation')}
       </label>
       <label className="inline-flex min-h-11 items-center gap-2">
-        <input type="checkbox" name="isGroupEvent" defaultChecked={stage.isGroupEvent} className="size-5" />
+        <input type="checkbox" name="isGroupEvent" defaultChecked={stage.isGroupEvent} aria-invalid={errors.field('isGroupEvent') ? true : undefined} aria-describedby={described('isGroupEvent')} className="size-5" />
         {t('isGroupEvent')}
       </label>
+      {fieldError('isGroupEvent')}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>{stage.id ? t('save') : t('add')}</Button>
         {state?.ok && <p role="status" className="text-sm font-medium text-green-800">{stage.id ? t('saved') : t('added')}</p>}

@@ -33,8 +33,15 @@ export async function cycleStages(actor: Actor) {
 export async function updateStage(actor: Actor, stageId: string, input: StageInput) {
   directorOnly(actor);
   const data = valid(input);
-  const res = await prisma.stageDefinition.updateMany({ where: { id: stageId, schoolId: actor.schoolId }, data });
-  if (res.count !== 1) throw new AppError('NOT_FOUND');
+  await prisma.$transaction(async (tx) => {
+    const stage = await tx.stageDefinition.findFirst({ where: { id: stageId, schoolId: actor.schoolId }, select: { isGroupEvent: true, _count: { select: { rounds: true, groupEvents: true } } } });
+    if (!stage) throw new AppError('NOT_FOUND');
+    // Rounds book talks per child, meetings take attendance per group: what is planned fixes the kind.
+    if (stage.isGroupEvent !== data.isGroupEvent && stage._count.rounds + stage._count.groupEvents > 0) {
+      throw new AppError('INVALID_INPUT', undefined, { fieldErrors: { isGroupEvent: ['kindInUse'] } });
+    }
+    await tx.stageDefinition.update({ where: { id: stageId }, data });
+  });
 }
 
 /** A stage of the school's own, after the existing ones. */
