@@ -58,7 +58,7 @@ test('teacher pages', async ({ page }) => {
 test('director pages', async ({ page }) => {
   await signInWithPassword(page, LOGINS.director);
   const daan = await db.child.findFirstOrThrow({ where: { firstName: 'Daan', guardianships: { some: { user: { email: LOGINS.guardian } } } } });
-  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', '/directie/mail', `/kind/${daan.id}`]) {
+  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', '/directie/mail', '/directie/schooljaar', '/directie/team', '/directie/cyclus', '/account', `/kind/${daan.id}`]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

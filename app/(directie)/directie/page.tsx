@@ -9,6 +9,7 @@ import { fullName, namesList } from '@/lib/format/name';
 import { notReached } from '@/lib/bookings/staff';
 import { directorHome } from '@/lib/people/queries';
 import { undeliverableCount } from '@/lib/mail/undeliverable';
+import { currentSchoolYear } from '@/lib/school/year';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('home.director'))('title') };
@@ -21,6 +22,31 @@ export default async function DirectorHomePage() {
   const ty = await getTranslations('schoolYear');
   const t = await getTranslations('home.director');
   const tc = await getTranslations('common');
+  // A school fresh from setup has no school year yet: the home says what comes first instead of failing.
+  if (!(await currentSchoolYear(actor.schoolId))) {
+    return (
+      <AppShell actor={actor} path="/directie">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <Card>
+          <h2 className="text-lg font-semibold">{t('firstSteps')}</h2>
+          <ol className="mt-2 list-decimal pl-6">
+            <li>
+              <Link href="/directie/schooljaar" className="text-brand-700 underline">{t('stepYear')}</Link>
+            </li>
+            <li>
+              <Link href="/directie/import" className="text-brand-700 underline">{t('stepImport')}</Link>
+            </li>
+            <li>
+              <Link href="/directie/team" className="text-brand-700 underline">{t('stepTeam')}</Link>
+            </li>
+            <li>
+              <Link href="/directie/cyclus" className="text-brand-700 underline">{t('stepCycle')}</Link>
+            </li>
+          </ol>
+        </Card>
+      </AppShell>
+    );
+  }
   const { year, groups, staff, totals } = await directorHome(actor);
   const unreached = await notReached(actor, year.id);
   const undelivered = await undeliverableCount(actor);
