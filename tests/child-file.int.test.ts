@@ -134,9 +134,9 @@ describe('retention', () => {
     await expect(setChildLeft(w.meester.actor, child.id, new Date('2026-12-01'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await setChildLeft(w.director.actor, child.id, new Date('2026-12-01'));
 
-    expect(await deleteExpiredFiles(new Date('2028-11-30T12:00:00Z'))).toBe(0); // 24 months not yet over
+    expect(await deleteExpiredFiles(new Date('2028-11-30T12:00:00Z'), { schoolId: w.school.id })).toBe(0); // 24 months not yet over
     expect(await prisma.child.count({ where: { id: child.id } })).toBe(1);
-    expect(await deleteExpiredFiles(new Date('2028-12-02T12:00:00Z'))).toBe(1);
+    expect(await deleteExpiredFiles(new Date('2028-12-02T12:00:00Z'), { schoolId: w.school.id })).toBe(1);
     expect(await prisma.child.count({ where: { id: child.id } })).toBe(0);
     expect(await prisma.childNote.count({ where: { childId: child.id } })).toBe(0);
     expect(await prisma.fileAudit.count({ where: { childId: child.id } })).toBe(0);

@@ -37,8 +37,9 @@ export async function retentionOverview(actor: Actor) {
  * Delete the files whose retention period has passed, each in its own transaction: the child and
  * everything hanging off it (cascades), plus the rows that only carry its id (audit, booking history).
  */
-export async function deleteExpiredFiles(now = new Date()) {
-  const schools = await prisma.school.findMany({ select: { id: true, retentionMonths: true } });
+export async function deleteExpiredFiles(now = new Date(), scope: { schoolId?: string } = {}) {
+  // The job runs for every school; a scope keeps a caller (a test) to its own school's children.
+  const schools = await prisma.school.findMany({ where: scope.schoolId ? { id: scope.schoolId } : {}, select: { id: true, retentionMonths: true } });
   let deleted = 0;
   for (const school of schools) {
     const expired = await prisma.child.findMany({
