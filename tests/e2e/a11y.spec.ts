@@ -56,6 +56,7 @@ test('teacher pages', async ({ page }) => {
 });
 
 test('director pages', async ({ page }) => {
+  test.setTimeout(120_000); // eleven pages, each with a full axe run
   await signInWithPassword(page, LOGINS.director);
   const daan = await db.child.findFirstOrThrow({ where: { firstName: 'Daan', guardianships: { some: { user: { email: LOGINS.guardian } } } } });
   for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', '/directie/mail', '/directie/schooljaar', '/directie/team', '/directie/cyclus', '/account', `/kind/${daan.id}`]) {
