@@ -1,13 +1,10 @@
 // `npm run bench:booking`: a board of 30 schools like De Distelvlinder, the production server, and a
 // burst of 500 parents booking at the same moment. Prints throughput, latency percentiles, double
 // and lost bookings, and the raw PostgreSQL ceiling (the same number of plain unique inserts via pg).
-import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { benchDatabaseUrl, freshBenchDatabase, runBench } from './bench-db';
+import { benchDatabaseUrl, freshBenchDatabase, runBench, startProductionServer } from './bench-db';
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 30);
 const PARENTS = Number(process.env.BENCH_PARENTS ?? 500);
@@ -84,24 +81,6 @@ async function buildBoard() {
   return { parents, counts };
 }
 
-async function startServer() {
-  if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  // Next itself rather than npx, so killing it below really stops the server (npx left it running).
-  // The production server (WEB_CONCURRENCY processes, default one per core), not through npx, so killing it below really stops it.
-  const server = spawn(process.execPath, [path.resolve('scripts/server.mjs')], {
-    stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'off', NODE_ENV: 'production', PORT: String(PORT) },
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return server;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start');
-}
 
 type Parent = Awaited<ReturnType<typeof buildBoard>>['parents'][number];
 
@@ -160,7 +139,7 @@ async function main() {
   const stopDb = await freshBenchDatabase('ouderportaal_bench');
   const { parents, counts } = await buildBoard();
   console.log(`  ${counts.schools} schools, ${counts.children} children, ${counts.guardians} guardians, ${counts.slots} slots (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  const server = await startServer();
+  const { server } = await startProductionServer(PORT, { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'off' });
   try {
     // Warm up: compile the route and fill the connection pool, as a server that has been running would be.
     await Promise.all(parents.slice(0, 20).map((p) => fetch(`${base}/api/rounds/${p.roundId}/slots?childId=${p.childId}`, { headers: { cookie: p.cookie } })));

@@ -4,12 +4,9 @@
 // open the sign-in page, ask for a link through its form, take the link from the outbox, spend it
 // through next-auth's callback like the link page's button, and book through the booking API.
 // No session is minted here: a lockout on the way in shows up as refused sign-ins.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { benchDatabaseUrl, freshBenchDatabase, runBench } from './bench-db';
+import { benchDatabaseUrl, freshBenchDatabase, runBench, startProductionServer } from './bench-db';
 
 const PARENTS = Number(process.env.BENCH_PARENTS ?? 500);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 60);
@@ -97,22 +94,6 @@ async function buildSchool() {
   return { roundId: round.id, parents: parents.slice(0, PARENTS).map((p) => ({ ...p, wanted: wanted(p.groupId) })), counts };
 }
 
-async function startServer() {
-  if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  const server = spawn(process.execPath, [path.resolve('scripts/server.mjs')], {
-    stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'bench-only-secret', NEXTAUTH_URL: base, NODE_ENV: 'production', PORT: String(PORT), SMTP_URL: '', MAIL_WORKER: 'on', ...(PROCESSES ? { WEB_CONCURRENCY: PROCESSES } : {}) },
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return server;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start');
-}
 
 /** A browser's cookie jar for one origin, as far as this flow needs it. */
 class Jar {
@@ -200,7 +181,7 @@ async function main() {
   const stopDb = await freshBenchDatabase('ouderportaal_opening');
   const { roundId, parents, counts } = await buildSchool();
   console.log(`One school: ${counts.children} children, ${counts.guardians} guardians, ${counts.groups} groups, ${counts.slots} moments (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  const server = await startServer();
+  const { server } = await startProductionServer(PORT, { DATABASE_URL: url, NEXTAUTH_SECRET: 'bench-only-secret', NEXTAUTH_URL: base, SMTP_URL: '', MAIL_WORKER: 'on', ...(PROCESSES ? { WEB_CONCURRENCY: PROCESSES } : {}) });
   const outbox = new pg.Pool({ connectionString: url, max: 4 });
   try {
     await fetch(`${base}/inloggen`).then((r) => r.text()); // first render compiles nothing in production, but fills the pools

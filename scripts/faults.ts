@@ -4,9 +4,7 @@
 // watcher `npm start` uses. Reports what the parents saw and checks what the database kept:
 // every 201 is stored (no lost bookings), nothing is double, the server process survived and
 // answers again without a restart. Exits non-zero when any of that fails.
-import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -84,26 +82,6 @@ async function buildWorld(url: string) {
   );
 }
 
-async function startServer(url: string) {
-  if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  const server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // The mail worker and the periodic jobs stay on: they hit the database during the outage too.
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'on', NODE_ENV: 'production' },
-  });
-  let stderr = '';
-  server.stderr!.on('data', (c) => (stderr = (stderr + c).slice(-4000)));
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited at start: ${stderr}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { server, stderr: () => stderr };
-    } catch {
-      /* starting */
-    }
-    await sleep(250);
-  }
-  throw new Error('server did not start');
-}
 
 type Seen = { at: number; status: number | 'network' };
 
@@ -146,7 +124,7 @@ async function parentBooks(p: Parent, i: number, seen: Seen[]) {
 
 async function main() {
   if (process.env.DATABASE_URL) throw new Error('test:faults kills its own embedded PostgreSQL; unset DATABASE_URL.');
-  const { freshBenchDatabase, benchDatabaseUrl } = await import('./bench-db');
+  const { freshBenchDatabase, benchDatabaseUrl, startProductionServer } = await import('./bench-db');
   const url = benchDatabaseUrl('ouderportaal_faults');
   const probe = new pg.Client({ connectionString: url.replace(/\/ouderportaal_faults$/, '/postgres') });
   probe.on('error', () => {});
@@ -158,7 +136,9 @@ async function main() {
   const db: Database = await freshBenchDatabase('ouderportaal_faults');
   const parents = await buildWorld(url);
   const late = parents.pop()!; // books after the outage: proves the server recovered by itself
-  const { server, stderr } = await startServer(url);
+  // One process: whether "the server" survived is then a fact about the process, not a worker the primary replaced.
+  // The mail worker and the periodic jobs stay on: they hit the database during the outage too.
+  const { server, stderr } = await startProductionServer(PORT, { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: base, MAIL_WORKER: 'on', WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1' });
   let serverDied: string | null = null;
   server.on('exit', (code, signal) => (serverDied = `exit ${code ?? signal}`));
 
