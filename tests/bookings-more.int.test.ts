@@ -142,6 +142,12 @@ describe('day view tools', () => {
     expect(+slot.endsAt - +slot.startsAt).toBe(10 * 60_000);
     await expect(addSlot(w.meester.actor, w.round.id, w.g6.id, at)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(addSlot(w.juf.actor, w.round.id, w.g6.id, at)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Not in a holiday: a study day on 18 November (school time) refuses the moment, naming it, and writes nothing.
+    const studyDay = await prisma.holiday.create({ data: { schoolId: w.school.id, schoolYearId: w.year.id, name: 'Studiedag', startDate: new Date('2026-11-18'), endDate: new Date('2026-11-18') } });
+    const before = await prisma.slot.count({ where: { roundId: w.round.id } });
+    await expect(addSlot(w.meester.actor, w.round.id, w.g6.id, new Date('2026-11-18T16:00:00Z'))).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { fieldErrors: { date: ['schoolYear.inHoliday'] }, values: { holiday: 'Studiedag', date: '2026-11-18' } } });
+    expect(await prisma.slot.count({ where: { roundId: w.round.id } })).toBe(before);
+    await prisma.holiday.delete({ where: { id: studyDay.id } });
     const [{ children }] = await unbookedFor(w.meester.actor, [{ roundId: w.round.id, groupId: w.g6.id }]);
     expect(children.length).toBeGreaterThan(0);
     const after = new Date('2026-11-16T18:00:00Z'); // past the parents' deadline: staff may still book

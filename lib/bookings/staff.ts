@@ -7,7 +7,8 @@ import { currentSchoolYear } from '@/lib/school/year';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
 import { fullName } from '@/lib/format/name';
-import { formatTalkTime } from '@/lib/format/time';
+import { formatTalkTime, zonedDateKey } from '@/lib/format/time';
+import { refuseHolidayDates } from '@/lib/school-year/holiday-guard';
 
 // What teachers and the director do around a round: attendance, blocking slots, chasing families.
 
@@ -177,8 +178,12 @@ export async function addSlot(actor: Actor, roundId: string, groupId: string, st
   });
   if (!rg) throw new AppError('NOT_FOUND');
   try {
-    return await prisma.slot.create({
-      data: { schoolId: actor.schoolId, roundId, groupId, startsAt, endsAt: new Date(+startsAt + rg.round.slotMinutes * 60_000), location: rg.location },
+    // Like a round's blocks, an extra moment is never in a holiday.
+    return await prisma.$transaction(async (tx) => {
+      await refuseHolidayDates(tx, actor.schoolId, [zonedDateKey(startsAt)], 'date');
+      return tx.slot.create({
+        data: { schoolId: actor.schoolId, roundId, groupId, startsAt, endsAt: new Date(+startsAt + rg.round.slotMinutes * 60_000), location: rg.location },
+      });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT');
