@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { benchDatabaseUrl, freshBenchDatabase, runBench, startProductionServer } from './bench-db';
+import { oneEvening, ownDemoFiles, schoolWithOpenRound } from './bench-school';
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 30);
 const PARENTS = Number(process.env.BENCH_PARENTS ?? 500);
@@ -25,32 +26,10 @@ async function buildBoard() {
   process.env.DATABASE_URL = url;
   process.env.MAIL_WORKER = 'off';
   const { prisma } = await import('../lib/db');
-  const { importInto } = await import('../lib/import/apply');
-  const { demoSchoolCsv } = await import('../lib/school/demo-school');
-  const { createDefaultStages } = await import('../lib/school/stages');
-  const { createRound } = await import('../lib/bookings/service');
-  const files = demoSchoolCsv();
   const board = await prisma.board.create({ data: { name: 'Bestuur Benchmark' } });
-  const now = new Date();
-  const day = (n: number) => new Date(+now + n * 86_400_000).toISOString().slice(0, 10);
   for (let s = 0; s < SCHOOLS; s++) {
     // Same families, other people: every school gets its own addresses and pupil numbers.
-    const own = (text: string) => text.replace(/@/g, `+s${s}@`).replace(/^(\d{4});/gm, (_m, n) => `${s}${n};`);
-    const school = await prisma.school.create({ data: { boardId: board.id, name: `School ${s + 1}`, slug: `bench-${s}` } });
-    const year = await prisma.schoolYear.create({ data: { schoolId: school.id, name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') } });
-    await prisma.$transaction(async (tx) => {
-      await createDefaultStages(tx, school.id);
-      await importInto(tx, school.id, year.id, { pupils: own(files.pupils), staff: own(files.staff) });
-    }, { timeout: 120_000 });
-    const director = await prisma.membership.findFirstOrThrow({ where: { schoolId: school.id, role: 'DIRECTOR' } });
-    const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId: school.id, key: 'well_being' } });
-    const groups = await prisma.group.findMany({ where: { schoolId: school.id }, select: { id: true } });
-    await createRound({ userId: director.userId, schoolId: school.id, role: 'DIRECTOR', membershipId: director.id }, {
-      stageId: stage.id, name: 'Welbevindengesprekken', groupIds: groups.map((g) => g.id), slotMinutes: 10, gapMinutes: 5, walkingMinutes: 2,
-      opensAt: `${day(-1)}T19:00`, deadline: `${day(6)}T12:00`,
-      blocks: [{ startsAt: `${day(7)}T15:00`, endsAt: `${day(7)}T17:30` }, { startsAt: `${day(7)}T18:30`, endsAt: `${day(7)}T20:30` }],
-      locations: {}, splitDuo: [], separateTalksAllowed: false, inviteInformationOnly: false, interpreterDoubleSlot: true,
-    });
+    await schoolWithOpenRound({ boardId: board.id, name: `School ${s + 1}`, slug: `bench-${s}`, files: await ownDemoFiles(s), blocks: oneEvening() });
   }
   // 500 parents spread over the board, each booking one child: the rush of an opening evening.
   const children = await prisma.child.findMany({

@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { benchDatabaseUrl, freshBenchDatabase, runBench, startProductionServer } from './bench-db';
+import { dayFromNow, schoolWithOpenRound } from './bench-school';
 
 const PARENTS = Number(process.env.BENCH_PARENTS ?? 500);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 60);
@@ -48,32 +49,14 @@ async function buildSchool() {
   process.env.DATABASE_URL = url;
   process.env.MAIL_WORKER = 'off';
   const { prisma } = await import('../lib/db');
-  const { importInto } = await import('../lib/import/apply');
   const { demoSchoolCsv } = await import('../lib/school/demo-school');
-  const { createDefaultStages } = await import('../lib/school/stages');
-  const { createRound } = await import('../lib/bookings/service');
   const board = await prisma.board.create({ data: { name: 'Bestuur Benchmark' } });
-  const school = await prisma.school.create({ data: { boardId: board.id, name: 'De Grote Distelvlinder', slug: 'opening' } });
-  const year = await prisma.schoolYear.create({ data: { schoolId: school.id, name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') } });
-  await prisma.$transaction(async (tx) => {
-    await createDefaultStages(tx, school.id);
-    await importInto(tx, school.id, year.id, largeSchoolCsv(demoSchoolCsv()));
-  }, { timeout: 120_000 });
-  const director = await prisma.membership.findFirstOrThrow({ where: { schoolId: school.id, role: 'DIRECTOR' } });
-  const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId: school.id, key: 'well_being' } });
-  const groups = await prisma.group.findMany({ where: { schoolId: school.id }, select: { id: true } });
-  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
   // Two afternoons and evenings: every group's teacher has more moments than the group has families.
-  const blocks = [7, 8].flatMap((d) => [{ startsAt: `${day(d)}T14:00`, endsAt: `${day(d)}T17:30` }, { startsAt: `${day(d)}T18:30`, endsAt: `${day(d)}T21:00` }]);
-  await createRound({ userId: director.userId, schoolId: school.id, role: 'DIRECTOR', membershipId: director.id }, {
-    stageId: stage.id, name: 'Welbevindengesprekken', groupIds: groups.map((g) => g.id), slotMinutes: 10, gapMinutes: 5, walkingMinutes: 2,
-    opensAt: `${day(-1)}T19:00`, deadline: `${day(6)}T12:00`, blocks,
-    locations: {}, splitDuo: [], separateTalksAllowed: false, inviteInformationOnly: false, interpreterDoubleSlot: true,
-  });
-  const round = await prisma.talkRound.findFirstOrThrow({ where: { schoolId: school.id }, select: { id: true } });
+  const blocks = [7, 8].flatMap((d) => [{ startsAt: `${dayFromNow(d)}T14:00`, endsAt: `${dayFromNow(d)}T17:30` }, { startsAt: `${dayFromNow(d)}T18:30`, endsAt: `${dayFromNow(d)}T21:00` }]);
+  const { schoolId, roundId, groups } = await schoolWithOpenRound({ boardId: board.id, name: 'De Grote Distelvlinder', slug: 'opening', files: largeSchoolCsv(demoSchoolCsv()), blocks });
   // One parent per child, each a different person (a parent of two books one of them here).
   const children = await prisma.child.findMany({
-    where: { schoolId: school.id },
+    where: { schoolId },
     orderBy: { pupilNumber: 'asc' },
     select: { id: true, enrolments: { select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY' }, select: { user: { select: { email: true } } } } },
   });
@@ -85,13 +68,13 @@ async function buildSchool() {
     used.add(g);
     parents.push({ email: g, childId: c.id, groupId: c.enrolments[0].groupId });
   }
-  const slots = await prisma.slot.findMany({ where: { roundId: round.id }, select: { id: true, groupId: true }, orderBy: { startsAt: 'asc' } });
-  const counts = { children: children.length, guardians: await prisma.membership.count({ where: { role: 'GUARDIAN' } }), groups: groups.length, slots: slots.length };
+  const slots = await prisma.slot.findMany({ where: { roundId }, select: { id: true, groupId: true }, orderBy: { startsAt: 'asc' } });
+  const counts = { children: children.length, guardians: await prisma.membership.count({ where: { role: 'GUARDIAN' } }), groups, slots: slots.length };
   await prisma.$disconnect();
   if (parents.length < PARENTS) throw new Error(`only ${parents.length} distinct parents in the school`);
   // Everyone wants the same popular early-evening moments of their group's teacher.
   const wanted = (groupId: string) => slots.filter((s) => s.groupId === groupId).slice(6, 12).map((s) => s.id);
-  return { roundId: round.id, parents: parents.slice(0, PARENTS).map((p) => ({ ...p, wanted: wanted(p.groupId) })), counts };
+  return { roundId, parents: parents.slice(0, PARENTS).map((p) => ({ ...p, wanted: wanted(p.groupId) })), counts };
 }
 
 
