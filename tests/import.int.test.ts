@@ -132,3 +132,88 @@ describe('import', () => {
     await expect(applyImport(teacher.actor, { pupils: pupils(FAMILY) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('rollover to the next school year', () => {
+  // Pupils of 2026-2027: Sanne (3A, separated parents), Ali (3A), Mees (8A, leaves for secondary school).
+  const THIS_YEAR = [
+    ['3001', 'Sanne', null, 'Jansen', '14-03-2019', '3A', 'Ineke', null, 'Jansen', 'i.jansen@rollover.test', null, 'moeder', 'ja', '1'],
+    ['3001', 'Sanne', null, 'Jansen', '14-03-2019', '3A', 'Rob', null, 'Jansen', 'r.jansen@rollover.test', null, 'vader', 'ja', '2'],
+    ['3002', 'Ali', null, 'Demir', '30-01-2019', '3A', 'Ayse', null, 'Demir', 'a.demir@rollover.test', null, 'moeder', 'ja', '1'],
+    ['3003', 'Mees', null, 'Visser', '02-05-2015', '8A', 'Tom', null, 'Visser', 't.visser@rollover.test', null, 'vader', 'ja', '1'],
+  ];
+  // 2027-2028 from the pupil administration: Sanne moves up, Ali stays in group 3, Noor is new, Mees is gone.
+  const NEXT_YEAR = [
+    ['3001', 'Sanne', null, 'Jansen', '14-03-2019', '4A', 'Ineke', null, 'Jansen', 'i.jansen@rollover.test', null, 'moeder', 'ja', '1'],
+    ['3001', 'Sanne', null, 'Jansen', '14-03-2019', '4A', 'Rob', null, 'Jansen', 'r.jansen@rollover.test', null, 'vader', 'ja', '2'],
+    ['3002', 'Ali', null, 'Demir', '30-01-2019', '3B', 'Ayse', null, 'Demir', 'a.demir@rollover.test', null, 'moeder', 'ja', '1'],
+    ['3004', 'Noor', null, 'Bos', '09-09-2023', '1-2A', 'Eva', null, 'Bos', 'e.bos@rollover.test', null, 'moeder', 'ja', '1'],
+  ];
+  const NEXT_TEAM = [['Loes', null, 'Brouwer', 'l.brouwer@rollover.test', 'leerkracht', '4A']];
+  let s: Awaited<ReturnType<typeof createSchool>>;
+  let director: Awaited<ReturnType<typeof createUser>>;
+  let next: { id: string };
+  const NOW = new Date('2027-06-20T10:00:00Z'); // the director prepares next year in June
+
+  beforeAll(async () => {
+    s = await createSchool();
+    director = await createUser(s.school.id, 'DIRECTOR');
+    await applyImport(director.actor, { pupils: pupils(THIS_YEAR) }, {}, NOW);
+    next = await prisma.schoolYear.create({ data: { schoolId: s.school.id, name: '2027-2028', startDate: new Date('2027-08-23'), endDate: new Date('2028-07-14') } });
+  });
+  const enrolmentsOf = async (pupilNumber: string) =>
+    (await prisma.enrolment.findMany({ where: { schoolId: s.school.id, child: { pupilNumber } }, select: { schoolYear: { select: { name: true } }, group: { select: { name: true } } }, orderBy: { schoolYear: { startDate: 'asc' } } }))
+      .map((e) => `${e.schoolYear.name} ${e.group.name}`);
+
+  it('previews who moves up, who stays in the grade, who is new and who leaves, writing nothing', async () => {
+    const before = await countsOf(s.school.id);
+    const plan = await previewImport(director.actor, { pupils: pupils(NEXT_YEAR), staff: staff(NEXT_TEAM) }, { yearId: next.id }, NOW);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.rollover).toEqual({
+      from: '2026-2027',
+      to: '2027-2028',
+      leavesOn: new Date('2027-07-16'),
+      movesUp: [{ child: 'Sanne Jansen', from: '3A', to: '4A' }],
+      staysBack: [{ child: 'Ali Demir', from: '3A', to: '3B' }],
+      newPupils: ['Noor Bos (1-2A)'],
+    });
+    expect(plan.leaving.map((c) => c.child)).toEqual(['Mees Visser (8A)']);
+    expect(plan.losing).toEqual([]);
+    expect(await countsOf(s.school.id)).toEqual(before);
+  });
+
+  it('confirming keeps this year as it was, enrols everyone next year, and Mees leaves when this year ends', async () => {
+    const sanne = await prisma.child.findFirstOrThrow({ where: { schoolId: s.school.id, pupilNumber: '3001' }, select: { id: true } });
+    // Something in Sanne's file: it must carry over untouched.
+    const note = await prisma.childNote.create({ data: { schoolId: s.school.id, childId: sanne.id, authorId: director.user.id, text: 'Leest graag over dinosaurussen' } });
+    const guardianshipsBefore = await prisma.guardianship.findMany({ where: { childId: sanne.id }, select: { id: true, endedAt: true }, orderBy: { id: 'asc' } });
+
+    const plan = await applyImport(director.actor, { pupils: pupils(NEXT_YEAR), staff: staff(NEXT_TEAM) }, { yearId: next.id, sync: true }, NOW);
+    expect(plan.losing).toEqual([]); // Mees' father keeps access until Mees has left
+
+    expect(await enrolmentsOf('3001')).toEqual(['2026-2027 3A', '2027-2028 4A']);
+    expect(await enrolmentsOf('3002')).toEqual(['2026-2027 3A', '2027-2028 3B']);
+    expect(await enrolmentsOf('3003')).toEqual(['2026-2027 8A']);
+    expect(await enrolmentsOf('3004')).toEqual(['2027-2028 1-2A']);
+    expect(await prisma.guardianship.findMany({ where: { childId: sanne.id }, select: { id: true, endedAt: true }, orderBy: { id: 'asc' } })).toEqual(guardianshipsBefore);
+    expect(await prisma.childNote.findUniqueOrThrow({ where: { id: note.id }, select: { text: true } })).toEqual({ text: 'Leest graag over dinosaurussen' });
+    const mees = await prisma.child.findFirstOrThrow({ where: { schoolId: s.school.id, pupilNumber: '3003' }, select: { leftAt: true, guardianships: { select: { endedAt: true } } } });
+    expect(mees).toEqual({ leftAt: new Date('2027-07-16'), guardianships: [{ endedAt: null }] });
+    const teacher = await prisma.groupTeacher.findMany({ where: { schoolId: s.school.id }, select: { group: { select: { name: true, schoolYear: { select: { name: true } } } } } });
+    expect(teacher).toEqual([{ group: { name: '4A', schoolYear: { name: '2027-2028' } } }]);
+  });
+
+  it('a second import of the new year is an ordinary update, not a rollover', async () => {
+    const plan = await previewImport(director.actor, { pupils: pupils(NEXT_YEAR) }, { yearId: next.id }, NOW);
+    expect(plan.rollover).toBeNull();
+    expect(plan.counts.children).toEqual({ create: 0, update: 0, unchanged: 3 });
+  });
+
+  it('a year that has ended cannot be imported into; another school’s year is not found', async () => {
+    const later = new Date('2027-08-30T10:00:00Z');
+    const thisYear = await prisma.schoolYear.findFirstOrThrow({ where: { schoolId: s.school.id, name: '2026-2027' } });
+    const before = await countsOf(s.school.id);
+    await expect(applyImport(director.actor, { pupils: pupils(THIS_YEAR) }, { yearId: thisYear.id }, later)).rejects.toMatchObject({ code: 'IN_THE_PAST' });
+    await expect(previewImport(ctx.otherDirector.actor, { pupils: pupils(NEXT_YEAR) }, { yearId: next.id }, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await countsOf(s.school.id)).toEqual(before);
+  });
+});

@@ -8,7 +8,7 @@ import { type ImportState, importAction } from '@/lib/import/actions';
 
 const ENTITIES = ['groups', 'children', 'guardians', 'guardianships', 'staff', 'teacherAssignments'] as const;
 
-export function ImportForm() {
+export function ImportForm({ years, currentYearId }: { years: { id: string; name: string }[]; currentYearId: string }) {
   const t = useTranslations('import');
   const [state, action, pending] = useActionState<ImportState, FormData>(importAction, null);
   const plan = state && 'plan' in state ? state.plan : undefined;
@@ -19,6 +19,15 @@ export function ImportForm() {
   return (
     <div className="flex flex-col gap-6">
       <form action={action} className="flex flex-col gap-4" encType="multipart/form-data">
+        {years.length > 1 && (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="year" className="font-medium">{t('yearLabel')}</label>
+            <p id="year-hint" className="text-sm text-stone-600">{t('yearHint')}</p>
+            <select id="year" name="year" defaultValue={currentYearId} aria-describedby="year-hint" className="min-h-11 rounded-lg border border-stone-500 bg-white p-2">
+              {years.map((y) => <option key={y.id} value={y.id}>{y.name}</option>)}
+            </select>
+          </div>
+        )}
         <div className="flex flex-col gap-1">
           <label htmlFor="pupils" className="font-medium">{t('pupilsFile')}</label>
           <p id="pupils-hint" className="text-sm text-stone-600">{t('pupilsHint')} <a className="underline" href="/templates/leerlingen.csv" download>{t('template')}</a></p>
@@ -74,6 +83,16 @@ export function ImportForm() {
             </table>
             {files?.mode !== 'sync' && !ending && <p className="text-sm text-stone-700">{t('nothingDeleted')}</p>}
             {files?.mode === 'sync' && !ending && <p className="text-sm text-stone-700">{t('nobodyLoses')}</p>}
+            {plan.rollover && (
+              <div data-testid="rollover" className="flex flex-col gap-3">
+                <h3 className="font-semibold">{t('rolloverTitle', { from: plan.rollover.from, to: plan.rollover.to })}</h3>
+                <p className="text-sm text-stone-700">{t('rolloverCarries', { from: plan.rollover.from })}</p>
+                <RolloverList testId="moves-up" title={t('movesUpTitle', { count: plan.rollover.movesUp.length })} items={plan.rollover.movesUp.map((m) => t('transitionRow', m))} />
+                <RolloverList testId="stays-back" title={t('staysBackTitle', { count: plan.rollover.staysBack.length })} items={plan.rollover.staysBack.map((m) => t('transitionRow', m))} />
+                <RolloverList testId="new-pupils" title={t('newPupilsTitle', { count: plan.rollover.newPupils.length })} items={plan.rollover.newPupils} />
+                <RolloverList testId="leaving" title={t('rolloverLeavingTitle', { count: plan.leaving.length, date: plan.rollover.leavesOn.toISOString().slice(0, 10).split('-').reverse().join('-') })} items={plan.leaving} />
+              </div>
+            )}
             {plan.losing.length > 0 && (
               <div data-testid="losing-access">
                 <h3 className="font-semibold text-red-900">{t('losingTitle', { count: plan.losing.length })}</h3>
@@ -82,7 +101,7 @@ export function ImportForm() {
                 </ul>
               </div>
             )}
-            {plan.leaving.length > 0 && (
+            {plan.leaving.length > 0 && !plan.rollover && (
               <div>
                 <h3 className="font-semibold">{t('leavingTitle', { count: plan.leaving.length })}</h3>
                 <ul className="mt-1 list-inside list-disc">
@@ -136,6 +155,7 @@ export function ImportForm() {
                 <textarea name="pupilsText" defaultValue={files.pupils} hidden readOnly />
                 <textarea name="staffText" defaultValue={files.staff} hidden readOnly />
                 <input type="hidden" name="mode" value={files.mode} />
+                <input type="hidden" name="year" value={files.year} />
                 <Button type="submit" name="intent" value="confirm" disabled={pending}>{t('confirm')}</Button>
               </form>
             )}
@@ -143,5 +163,18 @@ export function ImportForm() {
         )}
       </div>
     </div>
+  );
+}
+
+/** One part of the rollover preview: a count as its heading, the names folded away when there are many. */
+function RolloverList({ testId, title, items }: { testId: string; title: string; items: string[] }) {
+  if (!items.length) return null;
+  return (
+    <details data-testid={testId} open={items.length <= 10}>
+      <summary className="min-h-11 cursor-pointer font-medium">{title}</summary>
+      <ul className="mt-1 list-inside list-disc text-sm">
+        {items.map((item, i) => <li key={i}>{item}</li>)}
+      </ul>
+    </details>
   );
 }

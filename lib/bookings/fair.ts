@@ -6,6 +6,7 @@ import { type AllocFamily, allocate } from './allocate';
 import { runBooking } from './book';
 import { txExec } from '@/lib/db-raw';
 import { kickMailDelivery } from '@/lib/mail/outbox';
+import { stillAtSchool } from '@/lib/school/year';
 
 // Fair opening, the service side: parents give preferences during the window, the allocation runs
 // once when it closes (a job, or a staff member pressing the button), then the round behaves like a
@@ -45,7 +46,7 @@ export async function allocateRound(actor: Actor, roundId: string, now = new Dat
       const blocks = await tx.roundBlock.findMany({ where: { roundId } });
       const blockOf = (d: Date) => blocks.find((b) => b.startsAt <= d && d < b.endsAt)?.id ?? '';
       const children = await tx.child.findMany({
-        where: { schoolId: actor.schoolId, leftAt: null, enrolments: { some: { groupId: { in: round.groups.map((g) => g.groupId) } } }, bookings: { none: { roundId } } },
+        where: { schoolId: actor.schoolId, ...stillAtSchool(), enrolments: { some: { groupId: { in: round.groups.map((g) => g.groupId) } } }, bookings: { none: { roundId } } },
         select: { id: true, enrolments: { where: { groupId: { in: round.groups.map((g) => g.groupId) } }, select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY', endedAt: null }, orderBy: { userId: 'asc' }, select: { userId: true } } },
       });
       const prefs = await tx.roundPreference.findMany({ where: { roundId } });

@@ -10,12 +10,12 @@ import type { ImportPlan } from './plan';
 import { MAX_FILE_BYTES } from './schemas';
 
 /** What the page shows; the row lists and ids that apply() needs stay on the server. */
-type Summary = Pick<ImportPlan, 'rejected' | 'counts' | 'changes'> & {
+type Summary = Pick<ImportPlan, 'rejected' | 'counts' | 'changes' | 'rollover'> & {
   losing: { guardian: string; child: string }[];
   leaving: string[];
   unassigned: { teacher: string; group: string }[];
 };
-type Files = { pupils: string; staff: string; mode: 'add' | 'sync' };
+type Files = { pupils: string; staff: string; mode: 'add' | 'sync'; year: string };
 
 export type ImportState =
   | null
@@ -29,13 +29,14 @@ const fileText = z
   .refine((v): v is string => v !== null, 'fileTooLarge');
 
 const input = z
-  .object({ pupils: fileText, staff: fileText, intent: z.enum(['preview', 'confirm']), mode: z.enum(['add', 'sync']) })
+  .object({ pupils: fileText, staff: fileText, intent: z.enum(['preview', 'confirm']), mode: z.enum(['add', 'sync']), year: z.string().max(64).optional() })
   .refine((v) => v.pupils.trim() || v.staff.trim(), { message: 'noFiles', path: ['pupils'] });
 
-const summary = ({ rejected, counts, changes, losing, leaving, unassigned }: ImportPlan): Summary => ({
+const summary = ({ rejected, counts, changes, rollover, losing, leaving, unassigned }: ImportPlan): Summary => ({
   rejected,
   counts,
   changes,
+  rollover,
   losing: losing.map(({ guardian, child }) => ({ guardian, child })),
   leaving: leaving.map((c) => c.child),
   unassigned: unassigned.map(({ teacher, group }) => ({ teacher, group })),
@@ -52,18 +53,20 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
     staff: formData.get('staffText') ?? formData.get('staff'),
     intent: formData.get('intent'),
     mode: formData.get('mode') ?? 'add',
+    year: formData.get('year') || undefined,
   });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message === 'fileTooLarge' ? 'fileTooLarge' : 'noFiles' };
   const files = { pupils: parsed.data.pupils, staff: parsed.data.staff };
-  const mode = { sync: parsed.data.mode === 'sync' };
+  const options = { sync: parsed.data.mode === 'sync', yearId: parsed.data.year };
+  const echo = { ...files, mode: parsed.data.mode, year: parsed.data.year ?? '' };
   try {
-    if (parsed.data.intent === 'preview') return { ok: true, stage: 'preview', plan: summary(await previewImport(actor, files, mode)), files: { ...files, mode: parsed.data.mode } };
-    const plan = await applyImport(actor, files, mode);
+    if (parsed.data.intent === 'preview') return { ok: true, stage: 'preview', plan: summary(await previewImport(actor, files, options)), files: echo };
+    const plan = await applyImport(actor, files, options);
     revalidatePath('/directie');
     return { ok: true, stage: 'done', plan: summary(plan) };
   } catch (e) {
     const err = toActionError(e);
-    if (err.error === 'INVALID_INPUT') return { ok: false, error: 'rowsRejected', plan: summary(await previewImport(actor, files, mode)), files: { ...files, mode: parsed.data.mode } };
+    if (err.error === 'INVALID_INPUT') return { ok: false, error: 'rowsRejected', plan: summary(await previewImport(actor, files, options)), files: echo };
     return err;
   }
 }

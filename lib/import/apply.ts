@@ -1,27 +1,37 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { prisma, type Tx } from '@/lib/db';
+import { type Db, prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { zonedDateKey } from '@/lib/format/time';
 import { currentSchoolYear } from '@/lib/school/year';
 import { auditFile } from '@/lib/records/audit';
 import { type ImportMode, type ImportPlan, planImport } from './plan';
 
 export type ImportFiles = { pupils?: string; staff?: string };
+/** Which school year the files describe: the current one unless the director picks a later one (the rollover). */
+export type ImportOptions = ImportMode & { yearId?: string };
 
-/** Preview: plan against the current school year, write nothing. */
-export async function previewImport(actor: Actor, files: ImportFiles, mode: ImportMode = {}) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-  const year = await currentSchoolYear(actor.schoolId);
+/** The year to import into: one of this school's years that has not ended yet. */
+async function targetYear(db: Db | Tx, actor: Actor, yearId: string | undefined, now: Date) {
+  const year = yearId ? await db.schoolYear.findFirst({ where: { id: yearId, schoolId: actor.schoolId } }) : await currentSchoolYear(actor.schoolId, now, db);
   if (!year) throw new AppError('NOT_FOUND');
+  // Last year stays as it was: its groups are what its talks and records were held in.
+  if (year.endDate.toISOString().slice(0, 10) < zonedDateKey(now)) throw new AppError('IN_THE_PAST');
+  return year;
+}
+
+/** Preview: plan against the chosen school year, write nothing. */
+export async function previewImport(actor: Actor, files: ImportFiles, { yearId, ...mode }: ImportOptions = {}, now = new Date()) {
+  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  const year = await targetYear(prisma, actor, yearId, now);
   return planImport(prisma, actor.schoolId, year.id, files, mode);
 }
 
 /** Confirm: re-plan inside one transaction and write all of it, or nothing when any row is rejected. */
-export async function applyImport(actor: Actor, files: ImportFiles, mode: ImportMode = {}, now = new Date()) {
+export async function applyImport(actor: Actor, files: ImportFiles, { yearId, ...mode }: ImportOptions = {}, now = new Date()) {
   if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
   return prisma.$transaction(async (tx) => {
-    const year = await currentSchoolYear(actor.schoolId, new Date(), tx);
-    if (!year) throw new AppError('NOT_FOUND');
+    const year = await targetYear(tx, actor, yearId, now);
     const plan = await importInto(tx, actor.schoolId, year.id, files, mode);
     await endMissing(tx, actor, plan, now);
     return plan;
@@ -89,7 +99,8 @@ export async function importInto(tx: Tx, schoolId: string, schoolYearId: string,
 }
 
 /**
- * Sync: end what the file no longer lists, in the import's transaction. Guardianships end (logged in
+ * End what the file no longer lists, in the import's transaction (sync; in a rollover also without
+ * sync, the pupils of last year who are not in the new year's file). Guardianships end (logged in
  * each child's audit trail) and a guardian without any child left here loses the membership; pupils
  * missing from the file have left the school (their file is kept for the retention period); teachers
  * no longer listed for a group this year are taken off it.
@@ -105,7 +116,9 @@ async function endMissing(tx: Tx, actor: Actor, plan: ImportPlan, now: Date) {
     await tx.membership.deleteMany({ where: { schoolId, role: 'GUARDIAN', userId: { in: plan.losing.map((g) => g.userId).filter((u) => !stillGuardian.has(u)) } } });
   }
   if (plan.leaving.length) {
-    await tx.child.updateMany({ where: { schoolId, id: { in: plan.leaving.map((c) => c.childId) }, leftAt: null }, data: { leftAt: now } });
+    // A rollover prepared in July: they leave when this year ends, and keep their place until then.
+    const leftAt = plan.rollover?.leavesOn ?? now;
+    await tx.child.updateMany({ where: { schoolId, id: { in: plan.leaving.map((c) => c.childId) }, leftAt: null }, data: { leftAt } });
     for (const c of plan.leaving) await auditFile(tx, actor, c.childId, 'write', 'leftSchool');
   }
   if (plan.unassigned.length) {

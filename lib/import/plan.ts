@@ -29,7 +29,13 @@ export type ImportPlan = {
   losing: { guardianshipId: string; userId: string; childId: string; guardian: string; child: string }[];
   leaving: { childId: string; child: string }[];
   unassigned: { groupId: string; userId: string; teacher: string; group: string }[];
+  // The first import of a year that follows a year with pupils: who moves up, who stays in their
+  // grade, who is new, and (in `leaving`) who is no longer listed and leaves when last year ends.
+  rollover: Rollover | null;
 };
+
+export type Transition = { child: string; from: string; to: string };
+export type Rollover = { from: string; to: string; leavesOn: Date; movesUp: Transition[]; staysBack: Transition[]; newPupils: string[] };
 
 /** `sync`: the files are the whole truth, so guardianships, pupils and teacher assignments they do not list end. */
 export type ImportMode = { sync?: boolean };
@@ -148,6 +154,7 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
     losing: [],
     leaving: [],
     unassigned: [],
+    rollover: null,
   };
   const change = (entity: string, label: string, fields: string[]) => plan.changes.length < 500 && plan.changes.push({ entity, label, fields });
 
@@ -219,16 +226,40 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
       plan.counts.teacherAssignments[exists ? 'unchanged' : 'create']++;
     }
 
+  const previous = files.pupils?.trim() ? await previousYearToRollFrom(db, schoolId, schoolYearId) : null;
+  if (previous) {
+    const before = await db.enrolment.findMany({
+      where: { schoolId, schoolYearId: previous.id, child: { leftAt: null } },
+      select: { child: { select: { id: true, pupilNumber: true, ...names } }, group: { select: { name: true, grade: true } } },
+    });
+    const lastYear = new Map(before.map((e) => [e.child.pupilNumber, e]));
+    const rollover: Rollover = { from: previous.name, to: previous.next, leavesOn: previous.endDate, movesUp: [], staysBack: [], newPupils: [] };
+    for (const c of [...plan.children].sort((x, y) => nameOf(x).localeCompare(nameOf(y)))) {
+      const was = lastYear.get(c.pupilNumber);
+      if (!was) rollover.newPupils.push(`${nameOf(c)} (${c.group})`);
+      else (gradeOf(c.group) > was.group.grade ? rollover.movesUp : rollover.staysBack).push({ child: nameOf(c), from: was.group.name, to: c.group });
+    }
+    plan.rollover = rollover;
+    plan.leaving = before
+      .filter((e) => !pupils.has(e.child.pupilNumber))
+      .sort((x, y) => x.group.grade - y.group.grade || nameOf(x.child).localeCompare(nameOf(y.child)))
+      .map((e) => ({ childId: e.child.id, child: `${nameOf(e.child)} (${e.group.name})` }));
+  }
+
   if (mode.sync && files.pupils?.trim()) {
+    // In a rollover the pupils who leave keep their parents' access until they have left (see leavesOn).
+    const leavingIds = plan.leaving.map((c) => c.childId);
     const listed = new Set(links.map((l) => `${l.pupilNumber}|${l.email}`));
     const live = await db.guardianship.findMany({
-      where: { schoolId, endedAt: null },
+      where: { schoolId, endedAt: null, childId: { notIn: leavingIds } },
       select: { id: true, userId: true, childId: true, child: { select: { pupilNumber: true, ...names } }, user: { select: { email: true, ...names } } },
     });
     for (const g of live.filter((x) => !listed.has(`${x.child.pupilNumber}|${x.user.email}`)).sort((x, y) => nameOf(x.user).localeCompare(nameOf(y.user))))
       plan.losing.push({ guardianshipId: g.id, userId: g.userId, childId: g.childId, guardian: `${nameOf(g.user)} <${g.user.email}>`, child: nameOf(g.child) });
-    const present = await db.child.findMany({ where: { schoolId, leftAt: null, pupilNumber: { notIn: [...pupils.keys()] } }, select: { id: true, ...names }, orderBy: { lastName: 'asc' } });
-    plan.leaving = present.map((c) => ({ childId: c.id, child: nameOf(c) }));
+    if (!previous) {
+      const present = await db.child.findMany({ where: { schoolId, leftAt: null, pupilNumber: { notIn: [...pupils.keys()] } }, select: { id: true, ...names }, orderBy: { lastName: 'asc' } });
+      plan.leaving = present.map((c) => ({ childId: c.id, child: nameOf(c) }));
+    }
   }
   if (mode.sync && files.staff?.trim()) {
     const listed = new Set(staff.flatMap((x) => x.groups.map((g) => `${g}|${x.email}`)));
@@ -239,4 +270,19 @@ export async function planImport(db: Db | Tx, schoolId: string, schoolYearId: st
 
   rejected.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === 'pupils' ? -1 : 1));
   return plan;
+}
+
+/**
+ * The year a first import of `schoolYearId` rolls over from: the year just before it, when that one
+ * has pupils and this one has none yet. Later imports of the same year are ordinary updates.
+ */
+async function previousYearToRollFrom(db: Db | Tx, schoolId: string, schoolYearId: string) {
+  const target = await db.schoolYear.findFirst({ where: { id: schoolYearId, schoolId }, select: { name: true, startDate: true, _count: { select: { enrolments: true } } } });
+  if (!target || target._count.enrolments > 0) return null;
+  const previous = await db.schoolYear.findFirst({
+    where: { schoolId, startDate: { lt: target.startDate }, enrolments: { some: {} } },
+    orderBy: { startDate: 'desc' },
+    select: { id: true, name: true, endDate: true },
+  });
+  return previous && { ...previous, next: target.name };
 }

@@ -3,7 +3,7 @@ import { caseloadGroups, childScope, groupScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { currentSchoolYear } from '@/lib/school/year';
+import { currentSchoolYear, stillAtSchool } from '@/lib/school/year';
 
 // Reads for the home pages and the child page. Each takes the actor and builds its where from lib/access.
 
@@ -73,7 +73,7 @@ export async function directorHome(actor: Actor) {
       orderBy: [{ role: 'asc' }, { user: { lastName: 'asc' } }],
       select: { id: true, role: true, careCoordinator: true, user: { select: { ...personName.select, email: true } } },
     }),
-    prisma.child.count({ where: { schoolId: actor.schoolId, leftAt: null, enrolments: { some: { schoolYearId: year.id } } } }),
+    prisma.child.count({ where: { schoolId: actor.schoolId, ...stillAtSchool(), enrolments: { some: { schoolYearId: year.id } } } }),
     prisma.membership.count({ where: { schoolId: actor.schoolId, role: 'GUARDIAN' } }),
   ]);
   return { year, groups, staff, totals: { children, guardians, groups: groups.length, staff: staff.length } };

@@ -1,3 +1,4 @@
+import type { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/lib/db';
 import { prisma } from '@/lib/db';
 
@@ -10,4 +11,9 @@ export async function currentSchoolYear(schoolId: string, today = new Date(), db
     years.at(-1) ??
     null
   );
+}
+
+/** Pupils who have not left: a rollover prepared in July records a leaving date that is still to come. */
+export function stillAtSchool(now = new Date()) {
+  return { OR: [{ leftAt: null }, { leftAt: { gt: now } }] } satisfies Prisma.ChildWhereInput;
 }
