@@ -140,7 +140,8 @@ async function seedDemoFile(schoolId: string, now: Date) {
   await savePreparation(mother, {
     roundId: round.id, childId: daan.id,
     answers: { 0: 'Daan gaat weer graag naar school sinds hij meevoetbalt. Rekenen vindt hij lastig.', 1: 'Hij wil de tafels beter kennen; thuis oefenen we met de tafelkaart.' },
-    childAnswers: { likeSchool: 'Ja, vooral gym en tekenen.', learning: 'Breuken. Dat is moeilijk.', help: 'Als de juf het nog een keer uitlegt.' },
+    // By the stage's child questions: 1 likes school, 3 learning, 6 help.
+    childAnswers: { 1: 'Ja, vooral gym en tekenen.', 3: 'Breuken. Dat is moeilijk.', 6: 'Als de juf het nog een keer uitlegt.' },
   }, now);
   await prisma.outboxMail.updateMany({ where: { schoolId, sentAt: null }, data: { sentAt: now } });
 }

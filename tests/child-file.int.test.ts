@@ -31,14 +31,15 @@ describe('parents prepare the talk', () => {
     expect(form3.round.stage.agendaTopics).toHaveLength(3);
     expect([form3.childAnswers, form6.childAnswers]).toEqual([false, true]);
 
-    await savePreparation(parent(), { roundId: w.round.id, childId: child6().id, answers: { 0: 'Gaat graag, rekenen is lastig.', 2: 'Thuis oefenen we de tafels.' }, childAnswers: { likeSchool: 'Ja, vooral gym.' } }, OPEN);
+    await savePreparation(parent(), { roundId: w.round.id, childId: child6().id, answers: { 0: 'Gaat graag, rekenen is lastig.', 2: 'Thuis oefenen we de tafels.' }, childAnswers: { 1: 'Ja, vooral gym.' } }, OPEN);
     // Saving again updates the household's one preparation; the child's answers of a group-3 child are not kept.
-    await savePreparation(parent(), { roundId: w.round.id, childId: child6().id, answers: { 0: 'Gaat graag, rekenen is nog lastig.' }, childAnswers: { likeSchool: 'Ja, vooral gym.', help: 'Uitleg nog een keer.' } }, OPEN);
-    await savePreparation(parent(), { roundId: w.round.id, childId: child3().id, answers: { 1: 'Wil leren lezen.' }, childAnswers: { help: 'x' } }, OPEN);
+    await savePreparation(parent(), { roundId: w.round.id, childId: child6().id, answers: { 0: 'Gaat graag, rekenen is nog lastig.' }, childAnswers: { 1: 'Ja, vooral gym.', 6: 'Uitleg nog een keer.' } }, OPEN);
+    await savePreparation(parent(), { roundId: w.round.id, childId: child3().id, answers: { 1: 'Wil leren lezen.' }, childAnswers: { 6: 'x' } }, OPEN);
     const saved = await prisma.talkPreparation.findMany({ where: { roundId: w.round.id }, orderBy: { createdAt: 'asc' } });
     expect(saved).toHaveLength(2);
     expect(saved[0].answers).toEqual({ [form6.round.stage.agendaTopics[0]]: 'Gaat graag, rekenen is nog lastig.' });
-    expect(saved[0].childAnswers).toEqual({ likeSchool: 'Ja, vooral gym.', help: 'Uitleg nog een keer.' });
+    // Under the question's wording, so a later change of the stage's questions leaves them as asked.
+    expect(saved[0].childAnswers).toEqual({ 'Ga je graag naar school? Waarom wel of niet?': 'Ja, vooral gym.', 'Hoe kunnen de klas, je juf of meester en je ouders je helpen?': 'Uitleg nog een keer.' });
     expect(saved[1].childAnswers).toEqual({});
 
     // The information-only parent of the same household sees the same preparation.

@@ -30,7 +30,7 @@ beforeAll(async () => {
 const stageOf = (key: string, schoolId = w.school.id) => prisma.stageDefinition.findUniqueOrThrow({ where: { schoolId_key: { schoolId, key } } });
 const asInput = (s: Awaited<ReturnType<typeof stageOf>>): StageInput => ({
   name: s.name, period: s.period, fromWeek: s.fromWeek, toWeek: s.toWeek, durationMinutes: s.durationMinutes, isGroupEvent: s.isGroupEvent,
-  childPresentFromGrade: s.childPresentFromGrade, mandatoryGrades: s.mandatoryGrades, optionalGrades: s.optionalGrades, agendaTopics: s.agendaTopics, parentPreparation: s.parentPreparation,
+  childPresentFromGrade: s.childPresentFromGrade, mandatoryGrades: s.mandatoryGrades, optionalGrades: s.optionalGrades, agendaTopics: s.agendaTopics, parentPreparation: s.parentPreparation, childQuestions: s.childQuestions,
 });
 const record = (childId: string, agenda: string[], stageKey = 'well_being') =>
   saveRecord(w.teacher.actor, { childId, kind: 'talk', stageKey, title: 'Welbevinden', heldOn: '2026-11-16', notes: Object.fromEntries(agenda.map((t, i) => [t, `notitie ${i}`])), agreements: [] });

@@ -19,6 +19,7 @@ export type StageValues = {
   optionalGrades: number[];
   agendaTopics: string[];
   parentPreparation: boolean;
+  childQuestions: string[];
 };
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -126,6 +127,12 @@ export function StageForm({ stage, idPrefix }: { stage: StageValues; idPrefix: s
         <input type="checkbox" name="parentPreparation" defaultChecked={stage.parentPreparation} className="size-5" />
         {t('parentPreparation')}
       </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id('childQuestions')} className="font-medium">{t('childQuestions')}</label>
+        <p id={`${id('childQuestions')}-hint`} className="text-sm text-stone-600">{t('childQuestionsHint')}</p>
+        <textarea id={id('childQuestions')} name="childQuestions" rows={Math.max(3, stage.childQuestions.length + 1)} defaultValue={stage.childQuestions.join('\n')} aria-invalid={errors.field('childQuestions') ? true : undefined} aria-describedby={described('childQuestions', true)} className={`${input} min-h-24`} />
+        {fieldError('childQuestions')}
+      </div>
       <label className="inline-flex min-h-11 items-center gap-2">
         <input type="checkbox" name="isGroupEvent" defaultChecked={stage.isGroupEvent} aria-invalid={errors.field('isGroupEvent') ? true : undefined} aria-describedby={described('isGroupEvent')} className="size-5" />
         {t('isGroupEvent')}

@@ -10,7 +10,7 @@ const area = 'rounded-lg border border-stone-500 bg-white p-2';
 export function PreparationForm({ childId, roundId, childName, topics, childQuestions }: {
   childId: string; roundId: string; childName: string;
   topics: { topic: string; value: string }[];
-  childQuestions: { key: string; value: string }[];
+  childQuestions: { question: string; value: string }[];
 }) {
   const t = useTranslations('prepare');
   return (
@@ -30,10 +30,10 @@ export function PreparationForm({ childId, roundId, childName, topics, childQues
         <fieldset className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4">
           <legend className="px-1 text-lg font-semibold">{t('childPart', { name: childName })}</legend>
           <p className="text-sm text-stone-700">{t('childIntro', { name: childName })}</p>
-          {childQuestions.map(({ key, value }) => (
-            <label key={key} className="flex flex-col gap-1">
-              <span className="font-medium">{t(`child.${key}` as never)}</span>
-              <textarea name={`child:${key}`} rows={2} defaultValue={value} maxLength={2000} className={area} />
+          {childQuestions.map(({ question, value }, i) => (
+            <label key={question} className="flex flex-col gap-1">
+              <span className="font-medium">{question}</span>
+              <textarea name={`child:${i}`} rows={2} defaultValue={value} maxLength={2000} className={area} />
             </label>
           ))}
         </fieldset>

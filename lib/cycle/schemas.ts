@@ -12,13 +12,20 @@ const grades = z
   .max(8, 'gradeRange')
   .transform((gs) => [...new Set(gs)].sort((a, b) => a - b));
 
-/** One topic per line (a textarea), or already a list. */
-const topics = z
+/** One line each (a textarea), or already a list. */
+const lines = z
   .union([z.string().max(10_000, 'tooLong').transform((v) => v.split('\n')), z.array(z.string())])
-  .transform((ls) => ls.map((l) => l.trim()).filter(Boolean))
+  .transform((ls) => ls.map((l) => l.trim()).filter(Boolean));
+
+// Answers and notes are stored under the topic's (question's) wording, so two equal ones would share one.
+const topics = lines
   .pipe(z.array(z.string().max(300, 'tooLong')).min(1, 'agendaRequired').max(30, 'tooManyTopics'))
-  // Answers and notes are stored under the topic's wording, so two equal topics would share one.
   .refine((ls) => new Set(ls).size === ls.length, 'duplicateTopic');
+
+/** The child's own preparation questions; none is fine (the child then only joins the talk). */
+const questions = lines
+  .pipe(z.array(z.string().max(200, 'tooLong')).max(15, 'tooManyQuestions'))
+  .refine((ls) => new Set(ls).size === ls.length, 'duplicateQuestion');
 
 export const stageSchema = z
   .object({
@@ -33,6 +40,7 @@ export const stageSchema = z
     optionalGrades: grades,
     agendaTopics: topics,
     parentPreparation: z.boolean().default(false),
+    childQuestions: questions.default([]),
   })
   .superRefine((s, ctx) => {
     if (s.mandatoryGrades.some((g) => s.optionalGrades.includes(g))) ctx.addIssue({ code: 'custom', path: ['optionalGrades'], message: 'gradesOverlap' });
@@ -41,7 +49,7 @@ export const stageSchema = z
   });
 export type StageInput = z.output<typeof stageSchema>;
 
-/** The stage form posts grades as repeated checkboxes and the agenda as one textarea. */
+/** The stage form posts grades as repeated checkboxes, the agenda and the child's questions as textareas. */
 export function stageFromForm(formData: FormData) {
   return {
     name: formData.get('name') ?? '',
@@ -55,5 +63,6 @@ export function stageFromForm(formData: FormData) {
     optionalGrades: formData.getAll('optionalGrades').map(String),
     agendaTopics: String(formData.get('agendaTopics') ?? ''),
     parentPreparation: formData.get('parentPreparation') === 'on',
+    childQuestions: String(formData.get('childQuestions') ?? ''),
   };
 }

@@ -5,7 +5,7 @@ import { fullName } from '@/lib/format/name';
 import { SCHOOL_TZ } from '@/lib/format/time';
 import { translatorFor } from '@/lib/i18n/translator';
 import type { childExportData } from './export';
-import { CHILD_QUESTIONS, inAgendaOrder } from './agenda';
+import { isLegacyChildQuestion } from './agenda';
 
 // The readable half of the data-subject export: an A4 PDF of the same timeline the file page shows.
 // DejaVu Sans is embedded because the PDF base fonts cover only Western European letters, and
@@ -102,7 +102,7 @@ export async function childFilePdf(data: Data, locale: string): Promise<Buffer> 
         pairs(e.preparation.answers, (k) => k);
         if (Object.keys((e.preparation.childAnswers ?? {}) as object).length > 0) {
           line(tl('childAnswers'), { bold: true });
-          pairs(inAgendaOrder(e.preparation.childAnswers, CHILD_QUESTIONS), (k) => ((CHILD_QUESTIONS as readonly string[]).includes(k) ? tp(`child.${k}`) : k));
+          pairs(e.preparation.childAnswers, (k) => (isLegacyChildQuestion(k) ? tp(`child.${k}`) : k));
         }
         break;
       case 'moment':

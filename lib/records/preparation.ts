@@ -5,7 +5,7 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { currentSchoolYear } from '@/lib/school/year';
 import { auditFile } from './audit';
-import { inAgendaOrder } from './agenda';
+import { childAnswersInOrder, inAgendaOrder } from './agenda';
 import type { PreparationInput } from './schemas';
 
 // Parents prepare a parent-tell or well-being talk along the stage's agenda; from the grade where
@@ -20,7 +20,7 @@ export async function preparationForm(actor: Actor, childId: string, roundId: st
   const year = await currentSchoolYear(actor.schoolId);
   const round = await db.talkRound.findFirst({
     where: { id: roundId, schoolId: actor.schoolId, stage: { parentPreparation: true }, groups: { some: { group: { enrolments: { some: { childId, schoolYearId: year?.id } } } } } },
-    select: { id: true, name: true, stage: { select: { name: true, agendaTopics: true, childPresentFromGrade: true } }, blocks: { select: { endsAt: true }, orderBy: { endsAt: 'desc' }, take: 1 } },
+    select: { id: true, name: true, stage: { select: { name: true, agendaTopics: true, childQuestions: true, childPresentFromGrade: true } }, blocks: { select: { endsAt: true }, orderBy: { endsAt: 'desc' }, take: 1 } },
   });
   if (!round) throw new AppError('NOT_FOUND');
   const enrolment = await db.enrolment.findFirst({ where: { childId, schoolYearId: year?.id }, select: { group: { select: { grade: true } } } });
@@ -31,7 +31,7 @@ export async function preparationForm(actor: Actor, childId: string, roundId: st
     child,
     round,
     householdId: guardianship.householdId,
-    childAnswers: from !== null && (enrolment?.group.grade ?? 0) >= from,
+    childAnswers: from !== null && round.stage.childQuestions.length > 0 && (enrolment?.group.grade ?? 0) >= from,
     closesAt: round.blocks[0]?.endsAt ?? null,
     saved: saved ? { answers: saved.answers as Record<string, string>, childAnswers: saved.childAnswers as Record<string, string>, updatedAt: saved.updatedAt } : null,
   };
@@ -44,7 +44,8 @@ export async function savePreparation(actor: Actor, input: PreparationInput, now
     if (form.closesAt && form.closesAt < now) throw new AppError('TALK_HELD');
     // Answers are stored under the agenda's own wording, so the teacher reads them next to the same topic.
     const answers = Object.fromEntries(form.round.stage.agendaTopics.map((topic, i) => [topic, input.answers[i] ?? '']).filter(([, v]) => v));
-    const childAnswers = form.childAnswers ? Object.fromEntries(Object.entries(input.childAnswers).filter(([, v]) => v)) : {};
+    // The child's under the question's wording: a later change of the stage's questions leaves them as asked.
+    const childAnswers = form.childAnswers ? Object.fromEntries(form.round.stage.childQuestions.map((q, i) => [q, input.childAnswers[i] ?? '']).filter(([, v]) => v)) : {};
     const key = { roundId: input.roundId, childId: input.childId, householdId: form.householdId };
     await tx.talkPreparation.upsert({
       where: { roundId_childId_householdId: key },
@@ -56,11 +57,15 @@ export async function savePreparation(actor: Actor, input: PreparationInput, now
 
 const preparationSelect = {
   id: true, roundId: true, childId: true, answers: true, childAnswers: true, updatedAt: true,
-  round: { select: { name: true, stage: { select: { agendaTopics: true } } } },
+  round: { select: { name: true, stage: { select: { agendaTopics: true, childQuestions: true } } } },
 } as const;
 
-type Row = { answers: unknown; round: { stage: { agendaTopics: string[] } } };
-const ordered = <T extends Row>(p: T) => ({ ...p, answers: inAgendaOrder(p.answers, p.round.stage.agendaTopics) });
+type Row = { answers: unknown; childAnswers: unknown; round: { stage: { agendaTopics: string[]; childQuestions: string[] } } };
+const ordered = <T extends Row>(p: T) => ({
+  ...p,
+  answers: inAgendaOrder(p.answers, p.round.stage.agendaTopics),
+  childAnswers: childAnswersInOrder(p.childAnswers, p.round.stage.childQuestions),
+});
 
 /** Staff: the preparations of the children they talk to (the day view); each read is audited. */
 export async function preparationsFor(actor: Actor, talks: { roundId: string; childId: string }[]) {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CHILD_QUESTIONS } from './agenda';
 
 const id = z.string().min(1).max(40);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime');
@@ -52,13 +51,14 @@ export const guidanceEvaluationSchema = z.object({
 });
 
 const answer = z.string().trim().max(2000, 'tooLong');
+const byPosition = z.record(z.string().regex(/^\d{1,2}$/), answer).transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v])) as Record<number, string>);
 
 export const preparationSchema = z.object({
   roundId: id,
   childId: id,
-  // Parents' answers by the agenda topic's position; the child's by question key.
-  answers: z.record(z.string().regex(/^\d{1,2}$/), answer).transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v])) as Record<number, string>),
-  childAnswers: z.partialRecord(z.enum(CHILD_QUESTIONS), answer).default({}),
+  // By position: parents' answers in the stage's agenda, the child's in its questions (the service stores them under the wording).
+  answers: byPosition,
+  childAnswers: byPosition.default({}),
 });
 export type PreparationInput = z.infer<typeof preparationSchema>;
 

@@ -1,4 +1,5 @@
 import type { Tx } from '@/lib/db';
+import { DEFAULT_CHILD_QUESTIONS } from '@/lib/records/agenda';
 
 // The five-step talk cycle of De Distelvlinder (shared/seeds/000, §4.1): every new school starts
 // with these and changes them to its own practice (/directie/cyclus). Weeks are school weeks, 1 being
@@ -58,6 +59,7 @@ export const DEFAULT_STAGES = [
     childPresentFromGrade: 5,
     mandatoryGrades: [1, 2, 3, 4, 5, 6, 7, 8],
     optionalGrades: [],
+    childQuestions: DEFAULT_CHILD_QUESTIONS,
     agendaTopics: [
       'Huidige situatie: hoe gaat het, gaat het kind graag naar school, wat is leuk en minder leuk, wat leert het kind en is dat makkelijk of moeilijk?',
       'Gewenste situatie: leerdoelen, wat gaat het kind doen, hoe kunnen klas, leerkracht en ouders helpen?',
@@ -96,7 +98,7 @@ export const DEFAULT_STAGES = [
 
 export async function createDefaultStages(tx: Tx, schoolId: string) {
   await tx.stageDefinition.createMany({
-    data: DEFAULT_STAGES.map((s) => ({ ...s, schoolId, mandatoryGrades: [...s.mandatoryGrades], optionalGrades: [...s.optionalGrades], agendaTopics: [...s.agendaTopics] })),
+    data: DEFAULT_STAGES.map((s) => ({ ...s, schoolId, mandatoryGrades: [...s.mandatoryGrades], optionalGrades: [...s.optionalGrades], agendaTopics: [...s.agendaTopics], childQuestions: 'childQuestions' in s ? [...s.childQuestions] : [] })),
     skipDuplicates: true,
   });
 }

@@ -12,7 +12,7 @@ export async function generateMetadata() {
 
 const NEW_STAGE: StageValues = {
   name: '', period: '', fromWeek: null, toWeek: null, durationMinutes: 10, isGroupEvent: false,
-  childPresentFromGrade: null, mandatoryGrades: [], optionalGrades: [], agendaTopics: [], parentPreparation: false,
+  childPresentFromGrade: null, mandatoryGrades: [], optionalGrades: [], agendaTopics: [], parentPreparation: false, childQuestions: [],
 };
 
 /** The school's own talk cycle: this year's progress per stage, then each stage to adapt. */
@@ -71,7 +71,7 @@ export default async function CyclePage() {
             idPrefix={s.id}
             stage={{
               id: s.id, name: s.name, period: s.period, fromWeek: s.fromWeek, toWeek: s.toWeek, durationMinutes: s.durationMinutes, isGroupEvent: s.isGroupEvent,
-              childPresentFromGrade: s.childPresentFromGrade, mandatoryGrades: s.mandatoryGrades, optionalGrades: s.optionalGrades, agendaTopics: s.agendaTopics, parentPreparation: s.parentPreparation,
+              childPresentFromGrade: s.childPresentFromGrade, mandatoryGrades: s.mandatoryGrades, optionalGrades: s.optionalGrades, agendaTopics: s.agendaTopics, parentPreparation: s.parentPreparation, childQuestions: s.childQuestions,
             }}
           />
           <div className="mt-4 border-t border-stone-200 pt-3">

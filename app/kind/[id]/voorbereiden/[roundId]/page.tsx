@@ -5,7 +5,7 @@ import { PreparationForm } from '@/components/records/PreparationForm';
 import { requireRole } from '@/lib/auth/actor';
 import { orNotFound } from '@/lib/not-found';
 import { preparationForm } from '@/lib/records/preparation';
-import { CHILD_QUESTIONS } from '@/lib/records/agenda';
+import { childAnswerTo } from '@/lib/records/agenda';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('prepare'))('link') };
@@ -30,7 +30,7 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
         roundId={roundId}
         childName={form.child.firstName}
         topics={form.round.stage.agendaTopics.map((topic) => ({ topic, value: form.saved?.answers[topic] ?? '' }))}
-        childQuestions={form.childAnswers ? CHILD_QUESTIONS.map((key) => ({ key, value: form.saved?.childAnswers[key] ?? '' })) : []}
+        childQuestions={form.childAnswers ? form.round.stage.childQuestions.map((question) => ({ question, value: childAnswerTo(form.saved?.childAnswers, question) })) : []}
       />
     </AppShell>
   );
