@@ -1,6 +1,6 @@
 import 'server-only';
 import pg from 'pg';
-import type { Tx } from '@/lib/db';
+import { UTC_SESSION, type Tx } from '@/lib/db';
 
 // Plain SQL for the one hot path where it was measured to matter: booking at the opening minute.
 // A Prisma query costs ~1 ms of CPU here against ~0.15 ms for the same query through pg, and a
@@ -12,7 +12,7 @@ const globalForPg = globalThis as unknown as { rawPool?: pg.Pool };
 
 function pool() {
   if (!globalForPg.rawPool) {
-    const p = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    const p = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: UTC_SESSION });
     // When PostgreSQL restarts, every idle connection errors. The pool has already dropped it and
     // opens a new one on the next query; without a listener Node would treat the event as fatal
     // and the whole server would exit.

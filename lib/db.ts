@@ -38,9 +38,19 @@ class ResilientPrismaPg extends PrismaPg {
   }
 }
 
+/**
+ * Timestamps are stored as UTC in `timestamp` columns (Prisma's convention), while `now()` and column
+ * defaults in SQL follow the session's TimeZone, which a server takes from its configuration (initdb
+ * copies the zone of whoever created it). Every connection therefore speaks UTC, whatever the zone of
+ * the database server or of this process.
+ */
+export const UTC_SESSION = '-c TimeZone=UTC';
+
 export function createPrisma(url = process.env.DATABASE_URL) {
   if (!url) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database).');
-  return new PrismaClient({ adapter: new ResilientPrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
+  return new PrismaClient({
+    adapter: new ResilientPrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), options: UTC_SESSION }),
+  });
 }
 
 // Created on first use so that importing this module (e.g. during `next build`) needs no database.
