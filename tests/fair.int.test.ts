@@ -72,8 +72,11 @@ describe('fair opening', () => {
       ...base, mode: 'FAIR', preferencesCloseAt: '2026-11-12T20:00', stageId: w.stage.id, name: 'Job', groupIds: [w.g6.id],
       blocks: [{ startsAt: '2026-11-19T15:00', endsAt: '2026-11-19T16:00' }],
     });
-    await allocateDueRounds(new Date('2026-11-12T19:00:01Z'));
-    expect((await prisma.talkRound.findUniqueOrThrow({ where: { id: round.id } })).allocatedAt).not.toBeNull();
-    expect(await prisma.booking.count({ where: { roundId: round.id } })).toBe(await prisma.enrolment.count({ where: { groupId: w.g6.id } }));
+    const closedAt = new Date('2026-11-12T19:00:01Z'); // 20:00:01 in Amsterdam
+    await allocateDueRounds(closedAt, { schoolId: w.school.id });
+    expect((await prisma.talkRound.findUniqueOrThrow({ where: { id: round.id } })).allocatedAt).toEqual(closedAt);
+    // 6B holds the family's second child and the neighbour's child: both placed.
+    const booked = await prisma.booking.findMany({ where: { roundId: round.id }, select: { childId: true } });
+    expect(booked.map((b) => b.childId).sort()).toEqual([w.family.children[1].id, w.neighbour6.children[0].id].sort());
   });
 });

@@ -78,8 +78,9 @@ export async function allocateRound(actor: Actor, roundId: string, now = new Dat
 }
 
 /** The job: allocate every fair round whose preference window has closed, as the school's director. */
-export async function allocateDueRounds(now = new Date()) {
-  const due = await prisma.talkRound.findMany({ where: { mode: 'FAIR', allocatedAt: null, preferencesCloseAt: { lte: now } }, select: { id: true, schoolId: true } });
+export async function allocateDueRounds(now = new Date(), scope: { schoolId?: string } = {}) {
+  // The job runs for every school; a scope keeps a caller (a test) to its own school's rounds.
+  const due = await prisma.talkRound.findMany({ where: { ...(scope.schoolId ? { schoolId: scope.schoolId } : {}), mode: 'FAIR', allocatedAt: null, preferencesCloseAt: { lte: now } }, select: { id: true, schoolId: true } });
   for (const r of due) {
     const director = await prisma.membership.findFirst({ where: { schoolId: r.schoolId, role: 'DIRECTOR' }, orderBy: { createdAt: 'asc' } });
     if (!director) continue;

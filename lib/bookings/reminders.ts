@@ -11,9 +11,10 @@ export const REMINDER_HOURS_BEFORE = 24;
  * The reminder the day before: every talk starting within the next 24 hours that has not had one.
  * Each booking is claimed with a conditional update, so two workers never remind twice.
  */
-export async function sendDueReminders(now = new Date()) {
+export async function sendDueReminders(now = new Date(), scope: { schoolId?: string } = {}) {
+  // The job runs for every school; a scope keeps a caller (a test) to its own school's bookings.
   const due = await prisma.booking.findMany({
-    where: { remindedAt: null, claims: { some: { slot: { startsAt: { gt: now, lte: new Date(+now + REMINDER_HOURS_BEFORE * 3_600_000) } } } } },
+    where: { ...(scope.schoolId ? { schoolId: scope.schoolId } : {}), remindedAt: null, claims: { some: { slot: { startsAt: { gt: now, lte: new Date(+now + REMINDER_HOURS_BEFORE * 3_600_000) } } } } },
     select: { id: true },
     take: 200,
   });
