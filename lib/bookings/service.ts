@@ -99,10 +99,7 @@ const bookInTx = (tx: Tx, actor: Actor, input: BookInput, now: Date) => runBooki
 
 /** A live booking as the actor may change it: a guardian of the child, or staff with the child in scope. */
 async function bookingForChange(tx: Tx, actor: Actor, bookingId: string, now: Date) {
-  const booking = await tx.booking.findFirst({
-    where: { id: bookingId, schoolId: actor.schoolId },
-    include: { round: { include: { stage: { select: { name: true } } } }, claims: { include: { slot: true } } },
-  });
+  const booking = await tx.booking.findFirst({ where: { id: bookingId, schoolId: actor.schoolId }, include: bookingForCancel });
   if (!booking) throw new AppError('NOT_FOUND');
   if (actor.role === 'GUARDIAN') {
     const mine = await tx.guardianship.findFirst({ where: { childId: booking.childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null } });
@@ -122,16 +119,28 @@ async function bookingForChange(tx: Tx, actor: Actor, bookingId: string, now: Da
 export async function cancelBooking(actor: Actor, bookingId: string, now = new Date()) {
   await prisma.$transaction(async (tx) => {
     const booking = await bookingForChange(tx, actor, bookingId, now);
-    await tx.booking.delete({ where: { id: booking.id } });
-    await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId), now, bookInTx);
-    const first = booking.claims.map((c) => c.slot).sort((a, b) => +a.startsAt - +b.startsAt)[0];
-    await tx.bookingEvent.create({ data: { schoolId: actor.schoolId, roundId: booking.roundId, childId: booking.childId, actorId: actor.userId, kind: 'cancelled', slotStart: first?.startsAt } });
-    const child = await tx.child.findUniqueOrThrow({ where: { id: booking.childId }, select: { firstName: true, prefix: true, lastName: true } });
-    for (const g of await loadGuardians(tx, actor.schoolId, [booking.childId])) {
-      await mailBooking(tx, 'cancelled', { to: g.user, schoolId: actor.schoolId, child: fullName(child), stage: booking.round.stage.name, bookingId: booking.id, startsAt: first.startsAt, endsAt: first.endsAt, location: first.location });
-    }
+    await cancelInTx(tx, actor.schoolId, booking, actor.userId, now);
   }, TX);
   kickMailDelivery();
+}
+
+export const bookingForCancel = { round: { include: { stage: { select: { name: true } } } }, claims: { include: { slot: true } } } as const;
+type CancelledBooking = Prisma.BookingGetPayload<{ include: typeof bookingForCancel }>;
+
+/**
+ * What a cancel does, once the booking is known to be the actor's to cancel: the slot goes to the
+ * waiting list, the event is logged, and every guardian with live access gets the cancel mail
+ * (the caller sends the outbox after its transaction).
+ */
+export async function cancelInTx(tx: Tx, schoolId: string, booking: CancelledBooking, actorId: string, now: Date) {
+  await tx.booking.delete({ where: { id: booking.id } });
+  await offerFreedSlots(tx, schoolId, booking.claims.map((c) => c.slotId), now, bookInTx);
+  const first = booking.claims.map((c) => c.slot).sort((a, b) => +a.startsAt - +b.startsAt)[0];
+  await tx.bookingEvent.create({ data: { schoolId, roundId: booking.roundId, childId: booking.childId, actorId, kind: 'cancelled', slotStart: first?.startsAt } });
+  const child = await tx.child.findUniqueOrThrow({ where: { id: booking.childId }, select: { firstName: true, prefix: true, lastName: true } });
+  for (const g of await loadGuardians(tx, schoolId, [booking.childId])) {
+    await mailBooking(tx, 'cancelled', { to: g.user, schoolId, child: fullName(child), stage: booking.round.stage.name, bookingId: booking.id, startsAt: first.startsAt, endsAt: first.endsAt, location: first.location });
+  }
 }
 
 /** Move = cancel + book in one transaction: if the new slot is gone, the old booking stays. */

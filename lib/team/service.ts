@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { issueSignInLink } from '@/lib/auth/sign-in-link';
+import { cancelBookingsOfEndedGuardianships } from '@/lib/bookings/ended-guardianships';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/translator';
@@ -107,7 +108,8 @@ export async function setGroupTeachers(actor: Actor, groupId: string, userIds: s
  * End one guardian's access to one child (a court order, moved away, ...). From the next request on
  * the child is outside their scope (lib/access/scope.ts counts live guardianships only). The row stays
  * with the reason, so a re-import does not quietly give access back; the child's audit log records it.
- * A guardian left without any child at this school loses their membership here too.
+ * A guardian left without any child at this school loses their membership here too, and talks booked
+ * that nobody with access is left for are cancelled (lib/bookings/ended-guardianships.ts).
  */
 export async function endGuardianship(actor: Actor, input: EndGuardianshipInput, now = new Date()) {
   directorOnly(actor);
@@ -122,5 +124,7 @@ export async function endGuardianship(actor: Actor, input: EndGuardianshipInput,
     await auditFile(tx, actor, childId, 'write', 'guardianEnded', `${input.reason} ${userId}`);
     const stillGuardian = await tx.guardianship.count({ where: { schoolId: actor.schoolId, userId, endedAt: null } });
     if (!stillGuardian) await tx.membership.deleteMany({ where: { schoolId: actor.schoolId, userId, role: 'GUARDIAN' } });
+    await cancelBookingsOfEndedGuardianships(tx, { schoolId: actor.schoolId, guardianshipIds: [input.guardianshipId], now, actorId: actor.userId });
   });
+  kickMailDelivery();
 }
