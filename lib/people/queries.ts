@@ -21,7 +21,9 @@ export async function schoolHeader(actor: Actor) {
 
 /** A guardian's children, each with group and teacher(s). */
 export async function guardianHome(actor: Actor) {
-  const year = await yearOf(actor);
+  // A school that was just set up has no year yet: nothing to show, nothing wrong.
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) return { year: null, children: [] };
   const children = await prisma.child.findMany({
     where: await childScope(actor, year.id),
     orderBy: [{ dateOfBirth: 'asc' }],
@@ -41,7 +43,8 @@ export async function guardianHome(actor: Actor) {
 
 /** A teacher's groups with their pupils. */
 export async function teacherHome(actor: Actor) {
-  const year = await yearOf(actor);
+  const year = await currentSchoolYear(actor.schoolId);
+  if (!year) return { year: null, groups: [] };
   const groups = await prisma.group.findMany({
     where: caseloadGroups(actor, year.id),
     orderBy: [{ grade: 'asc' }, { name: 'asc' }],

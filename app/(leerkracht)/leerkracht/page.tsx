@@ -17,6 +17,14 @@ export default async function TeacherHomePage() {
   const tc = await getTranslations('common');
   const format = await getFormatter();
   const [{ year, groups }, asks] = await Promise.all([teacherHome(actor), helpRequests(actor)]);
+  if (!year) {
+    return (
+      <AppShell actor={actor} path="/leerkracht">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p>{t('noYear')}</p>
+      </AppShell>
+    );
+  }
   return (
     <AppShell actor={actor} path="/leerkracht">
       <div>

@@ -32,6 +32,14 @@ export default async function GuardianHomePage() {
   const tev = await getTranslations('events');
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  if (!year) {
+    return (
+      <AppShell actor={actor} path="/ouder">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p>{t('noYear')}</p>
+      </AppShell>
+    );
+  }
   return (
     <AppShell actor={actor} path="/ouder">
       <div>
