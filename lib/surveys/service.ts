@@ -274,10 +274,13 @@ export async function closeSurvey(survey: { id: string; anonymous: boolean; open
 }
 
 /** The periodic job: close every survey that has closed and still holds drafts or waiting answers. */
-export async function closeDueSurveys(now = new Date()) {
+export async function closeDueSurveys(now = new Date(), scope: { schoolId?: string } = {}) {
+  // The job runs for every school; a scope keeps a caller (a test) to its own school's surveys.
+  const schoolId = scope.schoolId ?? null;
   const due = await prisma.$queryRaw<{ id: string; anonymous: boolean; opensAt: Date; closesAt: Date }[]>`
     SELECT s.id, s.anonymous, s."opensAt", s."closesAt" FROM "Survey" s
     WHERE s."closesAt" < ${new Date(+now - RELEASE_DELAY_MS)}
+      AND (${schoolId}::text IS NULL OR s."schoolId" = ${schoolId})
       AND (EXISTS (SELECT 1 FROM "SurveyPendingResponse" p WHERE p."surveyId" = s.id)
         OR EXISTS (SELECT 1 FROM "SurveyInvitation" i WHERE i."surveyId" = s.id AND i.draft IS NOT NULL))`;
   for (const s of due) await closeSurvey(s, now);
