@@ -62,7 +62,7 @@ describe('teacher', () => {
     const { groups } = await teacherHome(a.teacher.actor);
     expect(groups.map((g) => g.name)).toEqual(['5A']);
     expect((await teacherHome(a.duo.actor)).groups.map((g) => g.id)).toEqual([a.g5.id]);
-    await expect(childDetail(a.teacher.actor, a.family.children[0].id)).resolves.toBeTruthy();
+    await expect(childDetail(a.teacher.actor, a.family.children[0].id)).resolves.toMatchObject({ id: a.family.children[0].id, lastName: a.family.children[0].lastName });
     await expect(childDetail(a.teacher.actor, a.neighbours.children[0].id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(childDetail(a.teacher.actor, a.elsewhere.children[0].id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -70,7 +70,7 @@ describe('teacher', () => {
   it('sees the whole school only where the school allows it', async () => {
     await prisma.school.update({ where: { id: a.s1.school.id }, data: { teachersSeeAllPupils: true } });
     try {
-      await expect(childDetail(a.teacher.actor, a.neighbours.children[0].id)).resolves.toBeTruthy();
+      await expect(childDetail(a.teacher.actor, a.neighbours.children[0].id)).resolves.toMatchObject({ id: a.neighbours.children[0].id, lastName: a.neighbours.children[0].lastName });
       await expect(childDetail(a.teacher.actor, a.elsewhere.children[0].id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await prisma.school.update({ where: { id: a.s1.school.id }, data: { teachersSeeAllPupils: false } });
@@ -84,7 +84,7 @@ describe('director', () => {
     expect(home.groups.map((g) => g.name)).toEqual(['5A', '7B']);
     expect(home.totals.children).toBe(3);
     expect(home.totals.guardians).toBe(3);
-    await expect(childDetail(a.director.actor, a.neighbours.children[0].id)).resolves.toBeTruthy();
+    await expect(childDetail(a.director.actor, a.neighbours.children[0].id)).resolves.toMatchObject({ id: a.neighbours.children[0].id, lastName: a.neighbours.children[0].lastName });
   });
 
   it('sees nothing of another school', async () => {

@@ -63,24 +63,39 @@ describe('booking', () => {
     expect(view.children).toHaveLength(2);
     const plan = view.plans[0];
     expect(plan).toHaveLength(2);
-    const [a, b] = [...plan].sort((x, y) => +x.slot.startsAt - +y.slot.startsAt);
-    expect(+b.slot.startsAt - +a.slot.endsAt).toBeGreaterThanOrEqual(2 * 60_000); // walking time between rooms
-    expect(+b.slot.startsAt - +a.slot.endsAt).toBeLessThanOrEqual(10 * 60_000);
+    // 3A at 19:00; 6B's 19:10 is free again but leaves no walking time, so 19:20 (Amsterdam).
+    expect(plan.map((p) => [p.childId, p.slot.startsAt.toISOString()])).toEqual([
+      [kid3().id, '2026-11-17T18:00:00.000Z'],
+      [kid6().id, '2026-11-17T18:20:00.000Z'],
+    ]);
 
     const booked = await bookTalks(parent(), { roundId: w.round.id, items: plan.map((p) => ({ childId: p.childId, slotId: p.slot.id })), needsInterpreter: false, note: 'Graag over rekenen' }, OPEN);
     expect(booked).toHaveLength(2);
     await deliverDueMail(1000); // the outbox worker renders text and .ics
     const mails = await prisma.outboxMail.findMany({ where: { kind: 'booking_confirmed', to: { in: w.family.guardians.map((g) => g.user.email) } } });
-    expect(mails).toHaveLength(4); // two children × two guardians (information-only included)
-    expect(mails[0].icsFile).toContain('BEGIN:VEVENT');
-    expect(mails[0].text).toMatch(/om 19:\d\d|om 20:\d\d/);
+    // Two children × two guardians (information-only included), each with the Amsterdam time and room.
+    const when = { [kid3().lastName]: 'dinsdag 17 november 2026 om 19:00\nLocatie: Lokaal 3', [kid6().lastName]: 'dinsdag 17 november 2026 om 19:20\nLocatie: Lokaal 6' };
+    const expected = w.family.guardians.flatMap((g) => Object.keys(when).map((child) => `${g.user.email} Bevestiging: Welbevindengesprek voor Kind ${child}`));
+    expect(mails.map((m) => `${m.to} ${m.subject}`).sort()).toEqual(expected.sort());
+    for (const m of mails) {
+      expect(m.text).toContain(when[m.subject.split(' ').at(-1)!]);
+      expect(m.icsFile).toContain('BEGIN:VEVENT');
+    }
 
+    // The other guardian sees both bookings, one per child.
     const rounds = await guardianRounds(w.family.guardians[1].actor, OPEN);
-    expect(rounds.every((c) => c.rounds[0].booking)).toBe(true); // the other guardian sees the bookings
+    expect(rounds.map((c) => [c.child.id, c.rounds.map((r) => r.booking?.startsAt.toISOString())]).sort()).toEqual(
+      [
+        [kid3().id, ['2026-11-17T18:00:00.000Z']],
+        [kid6().id, ['2026-11-17T18:20:00.000Z']],
+      ].sort(),
+    );
+    // Juf's evening: the six 3A slots, not group 6's schedule, with the note on the booked one.
     const day = await teacherDay(w.juf.actor, new Date('2026-11-17T00:00:00Z'), new Date('2026-11-18T00:00:00Z'));
-    const talk = day.find((s) => s.claim?.booking.child.id === kid3().id);
-    expect(talk?.claim?.booking.note).toBe('Graag over rekenen');
-    expect(day.every((s) => s.group.name === '3A')).toBe(true); // not group 6's schedule
+    expect(day.map((s) => [s.group.name, s.startsAt.toISOString(), s.claim?.booking.child.id ?? null])).toEqual(
+      w.slotsOf(w.g3.id).map((s, i) => ['3A', s.startsAt.toISOString(), i === 0 ? kid3().id : null]),
+    );
+    expect(day[0].claim?.booking.note).toBe('Graag over rekenen');
   });
 
   it('one booking per child per round', async () => {
@@ -99,8 +114,8 @@ describe('booking', () => {
     expect(await prisma.slotClaim.count({ where: { slotId: target.id } })).toBe(1);
     const loser = w.others.find((f) => results[w.others.indexOf(f)].status === 'rejected')!;
     const alternatives = await nearestAlternatives(loser.guardians[0].actor, w.round.id, loser.children[0].id, target.startsAt, 3, OPEN);
-    expect(alternatives.length).toBeGreaterThan(0);
-    expect(alternatives.every((s) => s.id !== target.id)).toBe(true);
+    // 19:00 (the family's) and 19:50 (just taken) are gone: the three free slots nearest 19:50.
+    expect(alternatives.map((s) => s.startsAt.toISOString())).toEqual(['2026-11-17T18:20:00.000Z', '2026-11-17T18:30:00.000Z', '2026-11-17T18:40:00.000Z']);
   });
 
   it('move keeps the old talk when the new slot is gone; cancel frees the slot until the deadline', async () => {
