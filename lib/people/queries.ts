@@ -105,5 +105,11 @@ export async function childDetail(actor: Actor, childId: string) {
     },
   });
   if (!child) throw new AppError('NOT_FOUND');
-  return child;
+  // Every year's group, so last year's group (and next year's, once the rollover is imported) can be read.
+  const years = await prisma.enrolment.findMany({
+    where: { schoolId: actor.schoolId, childId },
+    orderBy: { schoolYear: { startDate: 'asc' } },
+    select: { schoolYear: { select: { name: true } }, group: { select: { name: true } } },
+  });
+  return { ...child, years: years.map((e) => ({ year: e.schoolYear.name, group: e.group.name })) };
 }

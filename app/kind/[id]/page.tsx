@@ -32,6 +32,12 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
           <dd>{group?.name ?? '–'}</dd>
           <dt className="font-medium">{t('teachers')}</dt>
           <dd>{group ? namesList(group.teachers.map((x) => x.user)) : '–'}</dd>
+          {child.years.length > 1 && (
+            <>
+              <dt className="font-medium">{t('groupsByYear')}</dt>
+              <dd data-testid="groups-by-year">{child.years.map((y) => t('yearGroup', y)).join(' · ')}</dd>
+            </>
+          )}
         </dl>
       </Card>
       <Card aria-labelledby="guardians-title">
