@@ -1,8 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/Button';
+import { useKeepInput } from '@/components/ui/useKeepInput';
 import { addStageAction, removeStageAction, updateStageAction } from '@/lib/cycle/actions';
 import type { ActionResult } from '@/lib/errors';
 
@@ -48,12 +49,7 @@ export function StageForm({ stage, idPrefix }: { stage: StageValues; idPrefix: s
     // The add form starts empty again for the next stage; an edit form shows what was saved.
     if (state?.ok && !stage.id) formRef.current?.reset();
   }, [state, stage.id]);
-  // Submitted by hand so a refused form keeps what the director typed (a form action resets it).
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => formAction(data));
-  };
+  const onSubmit = useKeepInput(formAction);
   const id = (name: string) => `${idPrefix}-${name}`;
   const described = (name: string, hint = false) => [hint && `${id(name)}-hint`, errors.field(name) && `${id(name)}-error`].filter(Boolean).join(' ') || undefined;
   const fieldError = (name: string) =>

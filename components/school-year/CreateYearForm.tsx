@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { useKeepInput } from '@/components/ui/useKeepInput';
 import { useFieldError } from '@/components/ui/useFieldError';
 import { HOLIDAY_REGIONS, type HolidayRegion } from '@/lib/school/holidays-nl';
 import { createSchoolYearAction } from '@/lib/school-year/actions';
@@ -16,10 +17,11 @@ export function CreateYearForm({ defaults }: { defaults: Defaults }) {
   const t = useTranslations('schoolYear');
   const te = useTranslations('errors');
   const [state, action, pending] = useActionState(createSchoolYearAction, null);
+  const keepInput = useKeepInput(action);
   const err = useFieldError(state);
   const regionError = err('region');
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={keepInput} className="flex flex-col gap-4" noValidate>
       <Field label={t('name')} hint={t('nameHint')} name="name" defaultValue={defaults.name} required error={err('name')} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label={t('startDate')} name="startDate" type="date" defaultValue={defaults.startDate} required error={err('startDate')} />

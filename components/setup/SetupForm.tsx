@@ -6,6 +6,7 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { useKeepInput } from '@/components/ui/useKeepInput';
 import { completeSetupAction } from '@/lib/setup/actions';
 import { HOLIDAY_REGIONS } from '@/lib/setup/schemas';
 
@@ -13,6 +14,7 @@ export function SetupForm({ token, boards }: { token: string; boards: string[] }
   const t = useTranslations('setup');
   const te = useTranslations('errors');
   const [state, action, pending] = useActionState(completeSetupAction, null);
+  const keepInput = useKeepInput(action);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   const err = (field: string) => (fieldErrors?.[field]?.[0] ? t(`errors.${fieldErrors[field]![0]}`) : undefined);
 
@@ -32,7 +34,7 @@ export function SetupForm({ token, boards }: { token: string; boards: string[] }
 
   const regionError = err('holidayRegion');
   return (
-    <form action={action} className="flex flex-col gap-6" noValidate>
+    <form action={action} onSubmit={keepInput} className="flex flex-col gap-6" noValidate>
       <input type="hidden" name="token" value={token} />
       {state && !state.ok && (
         <Alert tone="error">{state.error === 'LINK_INVALID' ? t('errors.linkUsed') : te(state.error)}</Alert>

@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { useKeepInput } from '@/components/ui/useKeepInput';
 import { useFieldError } from '@/components/ui/useFieldError';
 import { inviteStaffAction } from '@/lib/team/actions';
 
@@ -13,8 +14,14 @@ export function InviteForm() {
   const te = useTranslations('errors');
   const [state, action, pending] = useActionState(inviteStaffAction, null);
   const err = useFieldError(state);
+  const keepInput = useKeepInput(action);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Sent: empty again for the next colleague; refused: as typed, to correct.
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   return (
-    <form action={action} className="flex flex-col gap-3" noValidate>
+    <form ref={formRef} action={action} onSubmit={keepInput} className="flex flex-col gap-3" noValidate>
       <Field label={t('email')} name="email" id="invite-email" type="email" autoComplete="off" required error={err('email')} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field label={t('firstName')} name="firstName" id="invite-first" required error={err('firstName')} />
