@@ -5,6 +5,8 @@ import { AppError } from '@/lib/errors';
 import { zonedDateKey } from '@/lib/format/time';
 import { currentSchoolYear } from '@/lib/school/year';
 import { auditFile } from '@/lib/records/audit';
+import { cancelBookingsOfEndedGuardianships } from '@/lib/bookings/ended-guardianships';
+import { kickMailDelivery } from '@/lib/mail/outbox';
 import { type ImportMode, type ImportPlan, planImport } from './plan';
 
 export type ImportFiles = { pupils?: string; staff?: string };
@@ -30,12 +32,14 @@ export async function previewImport(actor: Actor, files: ImportFiles, { yearId, 
 /** Confirm: re-plan inside one transaction and write all of it, or nothing when any row is rejected. */
 export async function applyImport(actor: Actor, files: ImportFiles, { yearId, ...mode }: ImportOptions = {}, now = new Date()) {
   if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-  return prisma.$transaction(async (tx) => {
+  const applied = await prisma.$transaction(async (tx) => {
     const year = await targetYear(tx, actor, yearId, now);
     const plan = await importInto(tx, actor.schoolId, year.id, files, mode);
     await endMissing(tx, actor, plan, now);
     return plan;
   }, { maxWait: 10_000, timeout: 120_000 });
+  kickMailDelivery(); // cancel mails of talks nobody is left to come to
+  return applied;
 }
 
 /** The writing half, shared with the demo seed (which runs it in its own transaction). */
@@ -110,6 +114,7 @@ async function endMissing(tx: Tx, actor: Actor, plan: ImportPlan, now: Date) {
   if (plan.losing.length) {
     await tx.guardianship.updateMany({ where: { schoolId, id: { in: plan.losing.map((g) => g.guardianshipId) }, endedAt: null }, data: { endedAt: now, endReason: 'IMPORT_SYNC' } });
     for (const g of plan.losing) await auditFile(tx, actor, g.childId, 'write', 'guardianEnded', `IMPORT_SYNC ${g.userId}`);
+    await cancelBookingsOfEndedGuardianships(tx, { schoolId, guardianshipIds: plan.losing.map((g) => g.guardianshipId), now, actorId: actor.userId });
     const stillGuardian = new Set(
       (await tx.guardianship.findMany({ where: { schoolId, endedAt: null, userId: { in: plan.losing.map((g) => g.userId) } }, select: { userId: true } })).map((g) => g.userId),
     );
