@@ -2,11 +2,12 @@
 // migrations, demo school on an empty database, production build when the sources changed,
 // then `next start` on http://localhost:3000. Ctrl-C stops the server and the database cleanly.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DemoSettingError, firstRunPlan } from '../lib/setup/first-run';
 import { baseDatabaseUrl, DatabaseSetupError, ensureDatabase } from './embedded-pg';
+import { sourceStamp, STAMP_FILE } from './source-stamp';
 
 const dev = process.argv.includes('--dev');
 const PORT = Number(process.env.PORT ?? 3000);
@@ -27,19 +28,6 @@ function authSecret() {
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
-}
-
-/** Fingerprint of everything `next build` reads, so a restart skips the build when nothing changed. */
-function sourceStamp() {
-  const hash = createHash('sha256');
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) for (const f of readdirSync(p).sort()) walk(path.join(p, f));
-    else hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-  };
-  for (const p of ['app', 'components', 'lib', 'messages', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'instrumentation.ts', 'postcss.config.mjs']) walk(p);
-  return hash.digest('hex');
 }
 
 let server: ChildProcess | undefined;
@@ -110,11 +98,10 @@ async function main() {
   };
   if (!dev) {
     const stamp = sourceStamp();
-    const stampFile = path.resolve('.next/source-stamp');
-    if (!existsSync('.next/BUILD_ID') || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    if (!existsSync('.next/BUILD_ID') || !existsSync(STAMP_FILE) || readFileSync(STAMP_FILE, 'utf8') !== stamp) {
       log('building the production app (first start or changed sources)…');
       run('npx', ['next', 'build'], appEnv);
-      writeFileSync(stampFile, stamp);
+      writeFileSync(STAMP_FILE, stamp);
     }
   }
 
