@@ -150,12 +150,18 @@ describe('the school cycle', () => {
     await prisma.agreement.update({ where: { id: done.id }, data: { status: 'ACHIEVED' } });
     await saveRecord(w.teacher.actor, { childId: b, kind: 'talk', stageKey: 'report_1', title: 'Rapport 1', heldOn: '2027-02-10', notes: {}, agreements: [{ owner: 'TEACHER', what: 'Bellen' }] }); // a draft counts nowhere
 
-    const { year, rows } = await cycleYear(w.director.actor, new Date('2027-02-15'));
+    const { year, rows } = await cycleYear(w.director.actor, { today: new Date('2027-02-15') });
     expect(year?.id).toBe(w.year.id);
     expect(rows.get(stage.id)).toEqual({ stageId: stage.id, rounds: 1, held: 1, published: 1, openAgreements: 1 });
     const wellBeing = await stageOf('well_being');
     expect(rows.get(wellBeing.id)).toEqual({ stageId: wellBeing.id, rounds: 0, held: 0, published: 1, openAgreements: 0 });
-    const other = await cycleYear(w.otherDirector.actor, new Date('2027-02-15'));
+    const other = await cycleYear(w.otherDirector.actor, { today: new Date('2027-02-15') });
     expect([...other.rows.values()].every((r) => r.rounds + r.held + r.published + r.openAgreements === 0)).toBe(true);
+    // Last year stays readable: its one round, nothing held or recorded.
+    const last = await cycleYear(w.director.actor, { yearName: '2025-2026', today: new Date('2027-02-15') });
+    expect(last.year?.id).toBe(lastYear.id);
+    expect(last.rows.get(stage.id)).toEqual({ stageId: stage.id, rounds: 1, held: 0, published: 0, openAgreements: 0 });
+    // Another school's director naming this school's year sees their own school's year.
+    expect((await cycleYear(w.otherDirector.actor, { yearName: '2025-2026', today: new Date('2027-02-15') })).year?.schoolId).toBe(w.otherDirector.actor.schoolId);
   });
 });

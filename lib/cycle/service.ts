@@ -80,9 +80,10 @@ export type CycleYearRow = { stageId: string; rounds: number; held: number; publ
  * held, records published, agreements from them still open. One query per figure, whatever the
  * number of stages.
  */
-export async function cycleYear(actor: Actor, today = new Date()) {
+export async function cycleYear(actor: Actor, { yearName, today = new Date() }: { yearName?: string; today?: Date } = {}) {
   directorOnly(actor);
-  const year = await currentSchoolYear(actor.schoolId, today);
+  // Last year stays readable after the rollover: any of the school's years by name, else the current one.
+  const year = (yearName && (await prisma.schoolYear.findFirst({ where: { schoolId: actor.schoolId, name: yearName } }))) || (await currentSchoolYear(actor.schoolId, today));
   if (!year) return { year: null, rows: new Map<string, CycleYearRow>() };
   const inYear = { gte: year.startDate, lte: year.endDate };
   const [stages, rounds, held, published, open] = await Promise.all([

@@ -5,6 +5,8 @@ import { Card } from '@/components/ui/Card';
 import { Disclosure } from '@/components/ui/Disclosure';
 import { requireRole } from '@/lib/auth/actor';
 import { cycleStages, cycleYear } from '@/lib/cycle/service';
+import { schoolYears } from '@/lib/school-year/service';
+import Link from 'next/link';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('cycle'))('title') };
@@ -16,9 +18,11 @@ const NEW_STAGE: StageValues = {
 };
 
 /** The school's own talk cycle: this year's progress per stage, then each stage to adapt. */
-export default async function CyclePage() {
+export default async function CyclePage({ searchParams }: { searchParams: Promise<{ jaar?: string | string[] }> }) {
   const actor = await requireRole('DIRECTOR');
-  const [stages, { year, rows }] = await Promise.all([cycleStages(actor), cycleYear(actor)]);
+  const { jaar } = await searchParams;
+  const yearName = typeof jaar === 'string' && jaar.length <= 20 ? jaar : undefined;
+  const [stages, { year, rows }, years] = await Promise.all([cycleStages(actor), cycleYear(actor, { yearName }), schoolYears(actor)]);
   const t = await getTranslations('cycle');
   const when = (s: { period: string; fromWeek: number | null; toWeek: number | null }) =>
     [s.period, s.fromWeek === null ? '' : s.toWeek === null || s.toWeek === s.fromWeek ? t('week', { from: s.fromWeek }) : t('weeks', { from: s.fromWeek, to: s.toWeek })].filter(Boolean).join(' · ');
@@ -28,6 +32,15 @@ export default async function CyclePage() {
       <p className="text-stone-700">{t('intro')}</p>
       <Card aria-labelledby="year-title">
         <h2 id="year-title" className="mb-2 text-xl font-semibold">{year ? t('yearTitle', { name: year.name }) : t('noYear')}</h2>
+        {years.length > 1 && (
+          <nav aria-label={t('otherYears')} className="mb-3 flex flex-wrap gap-x-4 gap-y-1">
+            {years.map((y) => (
+              <Link key={y.id} href={`/directie/cyclus?jaar=${encodeURIComponent(y.name)}`} aria-current={y.id === year?.id ? 'page' : undefined} className="inline-flex min-h-11 items-center text-brand-700 underline aria-[current=page]:font-semibold aria-[current=page]:no-underline">
+                {y.name}
+              </Link>
+            ))}
+          </nav>
+        )}
         {year && (
           <div className="overflow-x-auto">
             <table className="w-full text-left" data-testid="cycle-year">
