@@ -16,7 +16,7 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
     { href: actor.role === 'DIRECTOR' ? '/directie/afspraken' : '/afspraken', label: tn('charter') },
     { href: actor.role === 'DIRECTOR' ? '/directie/enquetes' : '/enquetes', label: tn('surveys') },
     { href: '/agenda', label: tn('calendar') },
-    ...(actor.role === 'GUARDIAN' ? [] : [{ href: '/account', label: tn('account') }]),
+    { href: '/account', label: tn('account') },
   ];
   const memberships = await membershipsOf(actor.userId);
   const current = memberships.find((m) => m.id === actor.membershipId);

@@ -12,3 +12,6 @@ export const ownPasswordSchema = z
   })
   .refine((v) => v.next === v.confirm, { message: 'confirmDiffers', path: ['confirm'] });
 export type OwnPasswordInput = z.input<typeof ownPasswordSchema>;
+
+// A session id as openSession makes it (base64url); anything else cannot name a session.
+export const sessionIdSchema = z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalidSession') });

@@ -21,6 +21,13 @@ const refusal = (e: unknown) => (e instanceof RateLimitedError ? new Error(`RATE
 
 type Req = { headers?: Record<string, string | string[] | undefined> } | undefined;
 
+// next-auth hands the request only to authorize(); what it returns reaches the jwt callback as `user`,
+// so the browser's User-Agent rides along to where the session row is opened (account page: devices).
+const userAgentOf = (req: Req) => {
+  const raw = req?.headers?.['user-agent'];
+  return (Array.isArray(raw) ? raw[0] : raw) ?? null;
+};
+
 export async function authorizePassword(credentials: unknown, req: Req) {
   const parsed = passwordInput.safeParse(credentials);
   if (!parsed.success) throw new Error('INVALID_CREDENTIALS');
@@ -41,7 +48,7 @@ export async function authorizePassword(credentials: unknown, req: Req) {
     // Only if nobody changed it meanwhile.
     await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
   }
-  return { id: user.id, email: user.email };
+  return { id: user.id, email: user.email, userAgent: userAgentOf(req) };
 }
 
 export async function authorizeLink(credentials: unknown, req: Req) {
@@ -56,7 +63,7 @@ export async function authorizeLink(credentials: unknown, req: Req) {
       throw new Error('LINK_INVALID');
     }
     const user = await consumeSignInToken(parsed.data.token);
-    if (user) return { id: user.id, email: user.email };
+    if (user) return { id: user.id, email: user.email, userAgent: userAgentOf(req) };
     await beginAttempt([address]); // spent by a click a moment earlier
     throw new Error('LINK_INVALID');
   } catch (e) {
@@ -89,7 +96,7 @@ export const authOptions: NextAuthOptions = {
       // Signing in opens a session row; the cookie names it from then on.
       if (user) {
         token.sub = user.id;
-        token.sid = await openSession(user.id);
+        token.sid = await openSession(user.id, new Date(), (user as { userAgent?: string | null }).userAgent);
       }
       return token;
     },

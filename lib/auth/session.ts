@@ -32,9 +32,13 @@ export const SESSION_COOKIE = 'next-auth.session-token';
 /** Cookies get `Secure` when the site is served over https: the same rule next-auth applies to its own. */
 export const isHttpsSite = () => (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 
-export async function openSession(userId: string, now = new Date()): Promise<string> {
+/** Longest User-Agent kept: enough to name browser and system, not a place to store what a client sends. */
+export const USER_AGENT_MAX = 200;
+
+export async function openSession(userId: string, now = new Date(), userAgent?: string | null): Promise<string> {
   const id = randomBytes(18).toString('base64url');
-  await prisma.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now } });
+  const ua = userAgent?.trim().slice(0, USER_AGENT_MAX) || null;
+  await prisma.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, userAgent: ua } });
   return id;
 }
 
