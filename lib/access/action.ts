@@ -1,0 +1,56 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { Role } from '@/generated/prisma/client';
+import { type Actor, requireRole } from '@/lib/auth/actor';
+import { type ActionResult, toActionError } from '@/lib/errors';
+
+// One shape for every server action (after saas-starter's validatedActionWithUser and formbricks'
+// guarded actions): who may call → zod parse, once → the service, which takes the actor and decides
+// about the row → a typed result whose error is a message key; unexpected errors are logged
+// (toActionError) and answered generically. Revalidation runs only after a success.
+
+type Spec<S extends z.ZodType, T> = {
+  /** Who may call; others get a 404 page (requireRole). Empty: anyone signed in. */
+  roles: readonly Role[];
+  schema: S;
+  run: (actor: Actor, input: z.output<S>) => Promise<T>;
+  /** Paths to refresh after a success. */
+  revalidate?: (input: z.output<S>, result: T) => string | (string | [string, 'layout' | 'page'])[] | undefined;
+};
+
+async function guarded<S extends z.ZodType, T>(spec: Spec<S, T>, raw: unknown): Promise<ActionResult<T>> {
+  const actor = await requireRole(...spec.roles);
+  const parsed = spec.schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  let result: T;
+  try {
+    result = await spec.run(actor, parsed.data);
+  } catch (e) {
+    return toActionError(e);
+  }
+  const paths = spec.revalidate?.(parsed.data, result);
+  for (const p of typeof paths === 'string' ? [paths] : (paths ?? [])) {
+    if (typeof p === 'string') revalidatePath(p);
+    else revalidatePath(p[0], p[1]);
+  }
+  return { ok: true, data: result };
+}
+
+/** An action called with a plain object (autosave, client code). */
+export function inputAction<S extends z.ZodType, T>(spec: Spec<S, T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => guarded(spec, input);
+}
+
+/** A form's action (useActionState): `fields` picks what the schema reads from the FormData. */
+export function formAction<S extends z.ZodType, T>(spec: Spec<S, T> & { fields: (form: FormData) => unknown }) {
+  return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => guarded(spec, spec.fields(form));
+}
+
+/** FormData as a plain object of its single values (empty strings dropped), for `fields`. */
+export function formFields(form: FormData, names: readonly string[]) {
+  return Object.fromEntries(names.map((n) => [n, form.get(n)]).filter(([, v]) => v !== null && v !== ''));
+}
+
+/** Ids from forms and URLs are validated like every other field. */
+export const idSchema = z.string().min(1).max(40).regex(/^[\w-]+$/);

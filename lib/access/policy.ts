@@ -1,0 +1,64 @@
+// The access policy as one table: for each kind of thing about a child, which relation to the child
+// may do what. The guards (./guards.ts) and scope builders read it; the access-matrix test
+// (tests/access-matrix.int.test.ts) is generated from it, so a kind without a row fails that test.
+//
+// Relations, resolved per child by ./relations.ts:
+// - authority:   a guardian with parental authority (gezag)
+// - information: a guardian with the right to information only (BW 1:377c: information about the
+//                child, not about the other parent, and no say in decisions)
+// - teacher:     a teacher of the child's group this school year (duo colleagues both are), or any
+//                teacher when the school opens all pupils to its teachers
+// - care:        the internal supervisor (intern begeleider), for every child of the school
+// - director:    the school's director
+// Household-owned rows (a separately booked talk, a preference, a place on the waiting list, a
+// preparation) are further limited to the household that owns them: ownHousehold in ./households.ts.
+
+export const RELATIONS = ['authority', 'information', 'teacher', 'care', 'director'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+const GUARDIANS = ['authority', 'information'] as const satisfies readonly Relation[];
+const STAFF = ['teacher', 'care', 'director'] as const satisfies readonly Relation[];
+const EVERYONE = [...GUARDIANS, ...STAFF];
+
+export const POLICY = {
+  // The child's details and file overview; ending access or recording that a child left is the director's.
+  child: { read: EVERYONE, write: ['director'] },
+  // Another guardian's e-mail and phone: staff; a guardian sees only their own household's.
+  guardianContact: { read: STAFF, readOwnHousehold: GUARDIANS },
+  // Talk rounds and their moments: planned by the group's teacher or the director. A guardian with
+  // information only is invited when the round says so (inviteInformationOnly).
+  round: { read: EVERYONE, write: ['teacher', 'director'] },
+  slot: { read: EVERYONE, write: ['teacher', 'director'] },
+  // Booking, moving, cancelling a talk: the household that booked it (a joint talk: any guardian with
+  // authority), information-only guardians only when invited; staff for their groups.
+  booking: { read: EVERYONE, write: ['authority', 'teacher', 'director'], writeIfInvited: ['information'] },
+  waitlist: { read: EVERYONE, write: ['authority'], writeIfInvited: ['information'] },
+  preference: { read: GUARDIANS, write: ['authority'], writeIfInvited: ['information'] },
+  // Talk records: written by staff; read by every guardian once published; confirmed and answered
+  // by a guardian with authority only (the field is shared by the family).
+  record: { read: EVERYONE, write: STAFF, confirm: ['authority'] },
+  agreement: { read: EVERYONE, write: STAFF, respond: ['authority'] },
+  plan: { read: EVERYONE, write: STAFF },
+  // Parents' additions: any guardian adds, staff read what is shared with their role, the other
+  // household only when the writer shared it with both.
+  note: { read: EVERYONE, write: GUARDIANS },
+  // Preparing a talk: the guardians invited to it.
+  preparation: { read: EVERYONE, write: ['authority'], writeIfInvited: ['information'] },
+  moment: { read: EVERYONE, write: STAFF },
+  // The data-subject export is the legal representative's to request (and the director's to give).
+  export: { read: ['authority', 'director'] },
+  // School-wide things, not about one child: the relation is the actor's role at the school.
+  survey: { answer: GUARDIANS, write: ['director'], results: ['director'] },
+  charter: { read: EVERYONE, acknowledge: GUARDIANS, write: ['director'] },
+  calendarFeed: { read: EVERYONE },
+} as const satisfies Record<string, Record<string, readonly Relation[]>>;
+
+export type ResourceKind = keyof typeof POLICY;
+export type Verb<K extends ResourceKind> = keyof (typeof POLICY)[K] & string;
+
+/** Whether any of the actor's relations to the child allows this. */
+export function allows<K extends ResourceKind>(kind: K, verb: Verb<K>, relations: Iterable<Relation>): boolean {
+  const allowed = (POLICY[kind] as Record<string, readonly Relation[]>)[verb] ?? [];
+  for (const r of relations) if (allowed.includes(r)) return true;
+  return false;
+}
