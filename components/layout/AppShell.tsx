@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { switchMembershipAction } from '@/lib/auth/actions';
 import { type Actor, membershipsOf } from '@/lib/auth/actor';
-import { HOME_BY_ROLE } from '@/lib/auth/home';
+import { homeOf, isCareCoordinator, isDirector, isGuardian, roleKey } from '@/lib/access/roles';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Header and main landmark for signed-in pages. Rendering only: each page checks access itself. */
@@ -11,10 +11,10 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
   const t = await getTranslations('common');
   const tn = await getTranslations('nav');
   const links = [
-    { href: HOME_BY_ROLE[actor.role], label: tn('home') },
-    ...(actor.role === 'GUARDIAN' ? [] : [{ href: '/gesprekken', label: tn('talks') }, { href: '/gesprekken/dag', label: tn('day') }]),
-    { href: actor.role === 'DIRECTOR' ? '/directie/afspraken' : '/afspraken', label: tn('charter') },
-    { href: actor.role === 'DIRECTOR' ? '/directie/enquetes' : '/enquetes', label: tn('surveys') },
+    { href: homeOf(actor), label: tn('home') },
+    ...(isGuardian(actor) ? [] : [{ href: '/gesprekken', label: tn('talks') }, { href: '/gesprekken/dag', label: tn('day') }]),
+    { href: isDirector(actor) ? '/directie/afspraken' : '/afspraken', label: tn('charter') },
+    { href: isDirector(actor) ? '/directie/enquetes' : '/enquetes', label: tn('surveys') },
     { href: '/agenda', label: tn('calendar') },
     { href: '/account', label: tn('account') },
   ];
@@ -25,11 +25,11 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
       <header className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <div>
-            <Link href={HOME_BY_ROLE[actor.role]} className="text-lg font-semibold text-brand-800">
+            <Link href={homeOf(actor)} className="text-lg font-semibold text-brand-800">
               {t('appName')}
             </Link>
             <p className="text-sm text-stone-600">
-              {current?.school.name} · {t(`roles.${actor.role}`)}{actor.care && ` · ${t('careCoordinator')}`}
+              {current?.school.name} · {t(`roles.${roleKey(actor)}`)}{isCareCoordinator(actor) && ` · ${t('careCoordinator')}`}
             </p>
           </div>
           {links.length > 0 && (

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isGuardian, onlyStaff } from '@/lib/access/roles';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -21,7 +22,7 @@ export async function hasPassword(actor: Actor) {
 
 /** The password part of the account page: none for parents (they sign in by link), else whether one is set. */
 export async function passwordState(actor: Actor): Promise<'set' | 'unset' | null> {
-  if (actor.role === 'GUARDIAN') return null;
+  if (isGuardian(actor)) return null;
   return (await hasPassword(actor)) ? 'set' : 'unset';
 }
 
@@ -31,7 +32,7 @@ export async function passwordState(actor: Actor): Promise<'set' | 'unset' | nul
  * session of the account ends: whoever knew the old password is signed out.
  */
 export async function changeOwnPassword(actor: Actor, input: unknown, keepSessionId?: string, now = new Date()) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND'); // parents sign in by link only
+  onlyStaff(actor); // parents sign in by link only
   const parsed = ownPasswordSchema.safeParse(input);
   if (!parsed.success) throw new AccountInputError(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const { current, next } = parsed.data;
