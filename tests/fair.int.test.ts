@@ -4,6 +4,7 @@ import { roundForGuardian } from '@/lib/bookings/queries';
 import { bookTalks, createRound, moveBooking } from '@/lib/bookings/service';
 import { prisma } from '@/lib/db';
 import { type BookingWorld, base, bookingWorld } from './support/booking-world';
+import { createGroup } from './support/factories';
 
 let w: BookingWorld;
 let roundId: string;
@@ -78,5 +79,19 @@ describe('fair opening', () => {
     // 6B holds the family's second child and the neighbour's child: both placed.
     const booked = await prisma.booking.findMany({ where: { roundId: round.id }, select: { childId: true } });
     expect(booked.map((b) => b.childId).sort()).toEqual([w.family.children[1].id, w.neighbour6.children[0].id].sort());
+  });
+
+  it('a teacher allocates only a round with one of their groups; the director any of the school', async () => {
+    // An empty group: nothing in the booking loop could refuse the teacher by accident.
+    const g3b = await createGroup(w.school.id, w.year.id, '3B', [w.juf.user.id]);
+    const fair = { ...base, mode: 'FAIR' as const, preferencesCloseAt: '2026-11-12T20:00', stageId: w.stage.id, blocks: [{ startsAt: '2026-11-20T15:00', endsAt: '2026-11-20T16:00' }] };
+    const { round: juf } = await createRound(w.juf.actor, { ...fair, name: 'Alleen 3B', groupIds: [g3b.id] });
+    const closed = new Date('2026-11-12T20:01:00Z');
+    await expect(allocateRound(w.meester.actor, juf.id, closed)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(allocateRound(w.family.guardians[0].actor, juf.id, closed)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await prisma.talkRound.findUniqueOrThrow({ where: { id: juf.id } })).allocatedAt).toBeNull();
+    expect(await allocateRound(w.juf.actor, juf.id, closed)).toMatchObject({ booked: 0, unplaced: 0 });
+    const { round: other } = await createRound(w.juf.actor, { ...fair, name: 'Nog eens 3B', groupIds: [g3b.id] });
+    expect(await allocateRound(w.director.actor, other.id, closed)).toMatchObject({ booked: 0 });
   });
 });

@@ -1,5 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { actingGuardianships, attendingTalk, householdKeyFor, toldOfTalk } from '@/lib/access/bookings';
+import { isGuardian } from '@/lib/access/roles';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import type { Exec } from '@/lib/db-raw';
@@ -78,7 +80,9 @@ with input as (
 ), held as (
   delete from "SlotHold" where "slotId" in (select unnest("slotIds") from input) returning 1
 ), wl as (
-  delete from "WaitlistEntry" where "roundId" = $3 and "childId" in (select "childId" from input) returning 1
+  -- A joint talk ends every household's wait; a household's own talk ends only that household's.
+  delete from "WaitlistEntry" w using input i
+  where w."roundId" = $3 and w."childId" = i."childId" and (i."householdKey" = 'joint' or w."householdId" = i."householdKey") returning 1
 ), mail as (
   insert into "OutboxMail" (id, "schoolId", "to", subject, text, kind, template, params, "createdAt", attempts, "nextAttemptAt")
   select id, $2, "to", '', '', kind, template, params, now(), 0, now()
@@ -100,21 +104,18 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
   const round = ctx.round;
   if (!round) throw new AppError('NOT_FOUND');
 
-  if (actor.role === 'GUARDIAN') {
+  const guardian = isGuardian(actor);
+  // The actor's own guardianship per child, by the same rule as every other booking path.
+  const acting = guardian ? actingGuardianships(ctx.guardians, actor, childIds, round, 'booking') : [];
+  if (guardian) {
     // A fair round opens for booking (swapping) only once its allocation has run.
     if (round.mode === 'FAIR' ? !round.allocated : +now < round.opensAt) throw new AppError('ROUND_NOT_OPEN');
     if (+now > round.deadline) throw new AppError('DEADLINE_PASSED');
-    for (const childId of childIds) {
-      const mine = ctx.guardians.find((g) => g.childId === childId && g.userId === actor.userId);
-      if (!mine) throw new AppError('NOT_FOUND');
-      if (mine.right !== 'AUTHORITY' && !round.inviteInformationOnly) throw new AppError('NOT_INVITED');
-    }
   } else {
     const visible = ctx.yearId ? await db.child.count({ where: { AND: [{ id: { in: childIds } }, await childScope(actor, ctx.yearId)] } }) : 0;
     if (visible !== childIds.length) throw new AppError('NOT_FOUND');
   }
 
-  const mineHousehold = ctx.guardians.find((g) => g.userId === actor.userId)?.householdId;
   const taken: { startsAt: number; endsAt: number }[] = [];
   const rows = [];
   for (const item of input.items) {
@@ -122,7 +123,7 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     // A slot of another round or group is "not found" for this child; a blocked one is simply taken.
     if (!slot || !ctx.enrolments.some((e) => e.childId === item.childId && e.groupId === slot.groupId)) throw new AppError('NOT_FOUND');
     // Blocked, or kept for another parent who is confirming it right now: taken.
-    if (slot.blocked || (actor.role === 'GUARDIAN' && ctx.heldByOthers.includes(slot.id))) throw new AppError('SLOT_TAKEN');
+    if (slot.blocked || (guardian && ctx.heldByOthers.includes(slot.id))) throw new AppError('SLOT_TAKEN');
     const claimed = [slot];
     if (interpreter && round.interpreterDoubleSlot) {
       // An interpreter needs time: take the next slot of the same schedule as well.
@@ -133,12 +134,9 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     const span = { startsAt: claimed[0].startsAt, endsAt: claimed.at(-1)!.endsAt };
     if (taken.some((t) => t.startsAt < span.endsAt && span.startsAt < t.endsAt)) throw new AppError('PARENT_BUSY');
     taken.push(span);
-    const households = new Set(ctx.guardians.filter((g) => g.childId === item.childId).map((g) => g.householdId));
-    const householdKey = round.separateTalksAllowed && households.size > 1 && actor.role === 'GUARDIAN' && mineHousehold ? mineHousehold : 'joint';
-    // Who sits in the talk: guardians with authority (and information-only ones if invited), of one household when talks are separate.
-    const attending = ctx.guardians.filter(
-      (g) => g.childId === item.childId && (householdKey === 'joint' || g.householdId === householdKey) && (g.right === 'AUTHORITY' || round.inviteInformationOnly),
-    );
+    // Staff book for the family (joint); a guardian for their household when talks are separate.
+    const householdKey = householdKeyFor(round, ctx.guardians, item.childId, acting.find((g) => g.childId === item.childId)?.householdId);
+    const attending = attendingTalk(ctx.guardians, item.childId, householdKey, round);
     rows.push({
       id: randomUUID().replace(/-/g, ''),
       childId: item.childId,
@@ -152,12 +150,13 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     });
   }
 
-  // Every guardian of each child is told, information-only ones included (they see the same).
+  // Every guardian of each child is told, information-only ones included (they see the same); of a
+  // household's own talk, only that household.
   // The worker renders the text and .ics later; here only the values are stored (see OutboxMail).
   const mails = [];
   for (const r of rows) {
     const child = ctx.children.find((c) => c.id === r.childId)!;
-    for (const g of ctx.guardians.filter((x) => x.childId === r.childId)) {
+    for (const g of toldOfTalk(ctx.guardians, r.childId, r.householdKey)) {
       const params = {
         to: { email: g.email, firstName: g.firstName, locale: g.locale }, schoolId: actor.schoolId, child: fullName(child), stage: round.stageName,
         bookingId: r.id, startsAt: new Date(r.span.startsAt).toISOString(), endsAt: new Date(r.span.endsAt).toISOString(), location: r.location,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { createEvents, type EventAttributes } from 'ics';
+import { ownTalksWhere } from '@/lib/access/bookings';
 import { prisma } from '@/lib/db';
 import { fullName } from '@/lib/format/name';
 import { talkEvent } from './ics';
@@ -19,11 +20,13 @@ export async function calendarFeed(token: string): Promise<string | null> {
   if (!/^[\w-]{20,64}$/.test(token)) return null;
   const user = await prisma.user.findUnique({ where: { calendarToken: token }, select: { id: true } });
   if (!user) return null;
+  // A guardian's talks: the family's, and their own household's (never the other household's own talk).
+  const mine = await prisma.guardianship.findMany({ where: { userId: user.id, endedAt: null }, select: { childId: true, householdId: true } });
   const [bookings, moments] = await Promise.all([
     prisma.booking.findMany({
       where: {
         OR: [
-          { child: { guardianships: { some: { userId: user.id, endedAt: null } } } },
+          ...mine.map((g) => ({ childId: g.childId, ...ownTalksWhere(g.householdId) })),
           { claims: { some: { slot: { group: { teachers: { some: { userId: user.id } } }, teacherKey: { in: ['', user.id] } } } } },
         ],
       },

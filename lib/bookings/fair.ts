@@ -1,4 +1,6 @@
 import 'server-only';
+import { plannedRoundsWhere, requireGuardianInRound } from '@/lib/access/bookings';
+import { onlyGuardian, onlyStaff } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -14,30 +16,36 @@ import { stillAtSchool } from '@/lib/school/year';
 
 /** A guardian tells which time blocks the family can make, for all their children in the round at once. */
 export async function savePreferences(actor: Actor, roundId: string, childIds: string[], blockIds: string[], now = new Date()) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyGuardian(actor);
   await prisma.$transaction(async (tx) => {
     const round = await tx.talkRound.findFirst({ where: { id: roundId, schoolId: actor.schoolId, mode: 'FAIR' }, include: { blocks: { select: { id: true } } } });
     if (!round) throw new AppError('NOT_FOUND');
     if (now < round.opensAt || round.allocatedAt || (round.preferencesCloseAt && now > round.preferencesCloseAt)) throw new AppError('ROUND_NOT_OPEN');
     if (blockIds.some((b) => !round.blocks.some((x) => x.id === b))) throw new AppError('NOT_FOUND');
-    const mine = await tx.guardianship.findMany({ where: { userId: actor.userId, schoolId: actor.schoolId, endedAt: null, childId: { in: childIds }, child: { enrolments: { some: { group: { roundGroups: { some: { roundId } } } } } } } });
-    if (mine.length !== new Set(childIds).size) throw new AppError('NOT_FOUND');
-    if (mine.some((g) => g.right !== 'AUTHORITY') && !round.inviteInformationOnly) throw new AppError('NOT_INVITED');
-    for (const childId of childIds) {
+    const ids = [...new Set(childIds)];
+    const inRound = await tx.child.count({ where: { id: { in: ids }, schoolId: actor.schoolId, enrolments: { some: { group: { roundGroups: { some: { roundId } } } } } } });
+    if (inRound !== ids.length) throw new AppError('NOT_FOUND');
+    const { acting } = await requireGuardianInRound(tx, actor, round, ids, 'preference');
+    // Each household answers for itself: separated parents never overwrite each other's answer.
+    for (const { childId, householdId } of acting) {
       await tx.roundPreference.upsert({
-        where: { roundId_childId: { roundId, childId } },
+        where: { roundId_childId_householdId: { roundId, childId, householdId } },
         update: { blockIds, userId: actor.userId },
-        create: { schoolId: actor.schoolId, roundId, childId, userId: actor.userId, blockIds },
+        create: { schoolId: actor.schoolId, roundId, childId, householdId, userId: actor.userId, blockIds },
       });
     }
   });
 }
 
-/** Allocate every child of the round's groups, once. Returns what happened, for the staff page. */
+/**
+ * Allocate every child of the round's groups, once. Returns what happened, for the staff page. A
+ * teacher allocates only a round with one of their groups, the director any of the school's.
+ */
 export async function allocateRound(actor: Actor, roundId: string, now = new Date()) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyStaff(actor);
   const outcome = await prisma.$transaction(
     async (tx) => {
+      if (!(await tx.talkRound.findFirst({ where: { AND: [{ id: roundId }, plannedRoundsWhere(actor)] }, select: { id: true } }))) throw new AppError('NOT_FOUND');
       // The row lock makes a second allocation (job and button at once) wait, then see allocatedAt.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "TalkRound" WHERE id = ${roundId} AND "schoolId" = ${actor.schoolId} AND mode = 'FAIR' AND "allocatedAt" IS NULL FOR UPDATE`;
       if (!locked.length) throw new AppError('CONFLICT');
@@ -49,7 +57,8 @@ export async function allocateRound(actor: Actor, roundId: string, now = new Dat
         where: { schoolId: actor.schoolId, ...stillAtSchool(), enrolments: { some: { groupId: { in: round.groups.map((g) => g.groupId) } } }, bookings: { none: { roundId } } },
         select: { id: true, enrolments: { where: { groupId: { in: round.groups.map((g) => g.groupId) } }, select: { groupId: true } }, guardianships: { where: { right: 'AUTHORITY', endedAt: null }, orderBy: { userId: 'asc' }, select: { userId: true } } },
       });
-      const prefs = await tx.roundPreference.findMany({ where: { roundId } });
+      // Two households may each have answered for a child: the latest answer counts, as before households.
+      const prefs = await tx.roundPreference.findMany({ where: { roundId }, orderBy: { updatedAt: 'desc' } });
       // Siblings are one family: by who answered, else by their first guardian with authority.
       const families = new Map<string, AllocFamily>();
       for (const c of children) {

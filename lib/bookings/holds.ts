@@ -1,4 +1,5 @@
 import 'server-only';
+import { onlyGuardian } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { poolExec } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
@@ -11,7 +12,7 @@ import { HOLD_MINUTES } from './schemas';
  * hold one slot per round at a time, so tapping around does not lock up an evening.
  */
 export async function holdSlot(actor: Actor, slotId: string, now = new Date()) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyGuardian(actor);
   const expiresAt = new Date(+now + HOLD_MINUTES * 60_000);
   const rows = await poolExec<{ slotId: string }>(
     `with target as (

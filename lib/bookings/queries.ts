@@ -1,4 +1,6 @@
 import 'server-only';
+import { attendingTalk, guardianMayWrite, ownsTalk, plannedSlotsWhere } from '@/lib/access/bookings';
+import { onlyStaff } from '@/lib/access/roles';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
@@ -60,7 +62,8 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
       firstName: true,
       prefix: true,
       lastName: true,
-      guardianships: { where: { userId: actor.userId, endedAt: null }, select: { right: true } },
+      // All live guardianships: the actor's own right and household, and whether the child has two households.
+      guardianships: { where: { endedAt: null }, select: { childId: true, userId: true, right: true, householdId: true } },
       enrolments: { where: { schoolYearId: year.id }, select: { groupId: true, group: { select: { name: true, grade: true } } } },
       bookings: { select: { id: true, roundId: true, householdKey: true, claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } } } },
     },
@@ -69,22 +72,27 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
   const rounds = await prisma.talkRound.findMany({
     where: { schoolId: actor.schoolId, groups: { some: { groupId: { in: groupIds } } }, deadline: { gte: new Date(+now - 14 * 86_400_000) } },
     orderBy: { opensAt: 'asc' },
-    select: { id: true, name: true, opensAt: true, deadline: true, mode: true, preferencesCloseAt: true, allocatedAt: true, inviteInformationOnly: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true, parentPreparation: true } } },
+    select: { id: true, name: true, opensAt: true, deadline: true, mode: true, preferencesCloseAt: true, allocatedAt: true, inviteInformationOnly: true, separateTalksAllowed: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true, parentPreparation: true } } },
   });
-  return children.map((c) => {
+  return children.map(({ guardianships, bookings, ...c }) => {
     const group = c.enrolments[0];
+    const mine = guardianships.find((g) => g.userId === actor.userId)!;
     return {
       child: c,
+      householdId: mine.householdId,
       group: group?.group,
       rounds: rounds
         .filter((r) => r.groups.some((g) => g.groupId === group?.groupId))
         .map((r) => {
-          const booking = c.bookings.find((b) => b.roundId === r.id);
+          // The other household's own talk is theirs: this household sees only that there is one.
+          const booking = bookings.find((b) => b.roundId === r.id && ownsTalk(b.householdKey, mine.householdId));
+          const otherHousehold = bookings.some((b) => b.roundId === r.id && !ownsTalk(b.householdKey, mine.householdId));
           const slots = booking?.claims.map((x) => x.slot).sort((a, b) => +a.startsAt - +b.startsAt);
           return {
             round: r,
             mandatory: group ? r.stage.mandatoryGrades.includes(group.group.grade) : false,
-            canBook: c.guardianships[0]?.right === 'AUTHORITY' || r.inviteInformationOnly,
+            canBook: guardianMayWrite('booking', mine.right, r),
+            otherHousehold,
             state: roundState(r, now),
             booking: booking && slots ? { id: booking.id, startsAt: slots[0].startsAt, endsAt: slots.at(-1)!.endsAt, location: slots[0].location } : null,
             // Parents may prepare the talk until it has been held (lib/records/preparation.ts).
@@ -112,27 +120,26 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
   const children = await Promise.all(
     entries.map(async (e) => {
       const r = e.rounds.find((x) => x.round.id === roundId)!;
-      const waiting = !!(await prisma.waitlistEntry.findUnique({ where: { roundId_childId: { roundId, childId: e.child.id } }, select: { id: true } }));
-      return { child: e.child, group: e.group, booking: r.booking, canBook: r.canBook, canPrepare: r.canPrepare, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
+      const waiting = !!(await prisma.waitlistEntry.findUnique({ where: { roundId_childId_householdId: { roundId, childId: e.child.id, householdId: e.householdId } }, select: { id: true } }));
+      return { child: e.child, group: e.group, booking: r.booking, otherHousehold: r.otherHousehold, canBook: r.canBook, canPrepare: r.canPrepare, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
     }),
   );
   const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);
   const plans = unbooked.length > 1 ? planBackToBack(unbooked.map((c) => ({ childId: c.child.id, slots: c.slots })), round.walkingMinutes) : [];
   const state = roundState(round, now);
-  // Only this family's preferences: the round has every family's.
-  const mine = await prisma.roundPreference.findMany({ where: { roundId, childId: { in: children.map((c) => c.child.id) } }, select: { childId: true, blockIds: true } });
+  // Only this household's preferences: the round has every family's (and the other household's).
+  const mine = await prisma.roundPreference.findMany({ where: { roundId, OR: entries.map((e) => ({ childId: e.child.id, householdId: e.householdId })) }, select: { childId: true, blockIds: true } });
   return { round: { ...round, preferences: mine }, state, children, plans };
 }
 
-/** A teacher's talks of one day, in order, with who is coming and what they asked for. */
+/**
+ * A teacher's talks of one day, in order, with who is coming (the guardians the talk's household and
+ * the round invite: lib/access/bookings.ts) and what they asked for.
+ */
 export async function teacherDay(actor: Actor, dayStart: Date, dayEnd: Date) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyStaff(actor);
   const slots = await prisma.slot.findMany({
-    where: {
-      schoolId: actor.schoolId,
-      startsAt: { gte: dayStart, lt: dayEnd },
-      ...(actor.role === 'TEACHER' ? { group: { teachers: { some: { userId: actor.userId } } }, teacherKey: { in: ['', actor.userId] } } : {}),
-    },
+    where: { AND: [plannedSlotsWhere(actor), { startsAt: { gte: dayStart, lt: dayEnd } }] },
     orderBy: [{ startsAt: 'asc' }],
     select: {
       id: true,
@@ -141,7 +148,7 @@ export async function teacherDay(actor: Actor, dayStart: Date, dayEnd: Date) {
       location: true,
       blocked: true,
       group: { select: { id: true, name: true } },
-      round: { select: { id: true, name: true } },
+      round: { select: { id: true, name: true, inviteInformationOnly: true } },
       claim: {
         select: {
           booking: {
@@ -152,12 +159,15 @@ export async function teacherDay(actor: Actor, dayStart: Date, dayEnd: Date) {
               needsInterpreter: true,
               attendance: true,
               householdKey: true,
-              child: { select: { id: true, firstName: true, prefix: true, lastName: true, guardianships: { where: { endedAt: null }, select: { householdId: true, right: true, relation: true, user: { select: { firstName: true, prefix: true, lastName: true } } } } } },
+              child: { select: { id: true, firstName: true, prefix: true, lastName: true, guardianships: { where: { endedAt: null }, select: { childId: true, householdId: true, right: true, relation: true, user: { select: { firstName: true, prefix: true, lastName: true } } } } } },
             },
           },
         },
       },
     },
   });
-  return slots;
+  return slots.map((s) => {
+    const b = s.claim?.booking;
+    return { ...s, coming: b ? attendingTalk(b.child.guardianships, b.child.id, b.householdKey, s.round).map((g) => g.user) : [] };
+  });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { toldOfTalk } from '@/lib/access/bookings';
 import { prisma } from '@/lib/db';
 import { fullName } from '@/lib/format/name';
 import { formatTalkTime } from '@/lib/format/time';
@@ -27,13 +28,16 @@ export async function sendDueReminders(now = new Date(), scope: { schoolId?: str
         where: { id },
         select: {
           schoolId: true,
+          childId: true,
+          householdKey: true,
           round: { select: { stage: { select: { name: true } } } },
-          child: { select: { firstName: true, prefix: true, lastName: true, guardianships: { where: { endedAt: null }, select: { user: { select: { email: true, firstName: true, locale: true } } } } } },
+          child: { select: { firstName: true, prefix: true, lastName: true, guardianships: { where: { endedAt: null }, select: { childId: true, right: true, householdId: true, user: { select: { email: true, firstName: true, locale: true } } } } } },
           claims: { select: { slot: { select: { startsAt: true, location: true } } } },
         },
       });
       const slot = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt)[0];
-      for (const { user } of b.child.guardianships) {
+      // Of a household's own talk, only that household is reminded.
+      for (const { user } of toldOfTalk(b.child.guardianships, b.childId, b.householdKey)) {
         const t = await translatorFor(user.locale, 'mail.talkReminder');
         const values = { name: user.firstName, child: fullName(b.child), stage: b.round.stage.name, when: formatTalkTime(slot.startsAt, user.locale), location: slot.location ?? '–' };
         await enqueueMail(tx, { to: user.email, schoolId: b.schoolId, kind: 'talk_reminder', subject: t('subject', values), text: t('body', values) });

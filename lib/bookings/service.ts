@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { childScope } from '@/lib/access/scope';
+import { isGuardian, onlyStaff } from '@/lib/access/roles';
+import { plannedGroupsWhere, requireBookingWrite, toldOfTalk } from '@/lib/access/bookings';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
 import { poolExec, txExec } from '@/lib/db-raw';
@@ -26,16 +27,12 @@ const TX = { maxWait: 10_000, timeout: 15_000 } as const;
 
 /** A director (any group) or a teacher (own groups) opens a round; slots are generated from its blocks. */
 export async function createRound(actor: Actor, input: CreateRoundInput) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyStaff(actor);
   return prisma.$transaction(async (tx) => {
     const stage = await tx.stageDefinition.findFirst({ where: { id: input.stageId, schoolId: actor.schoolId } });
     if (!stage) throw new AppError('NOT_FOUND');
     const groups = await tx.group.findMany({
-      where: {
-        id: { in: input.groupIds },
-        schoolId: actor.schoolId,
-        ...(actor.role === 'TEACHER' ? { teachers: { some: { userId: actor.userId } } } : {}),
-      },
+      where: { AND: [{ id: { in: input.groupIds } }, plannedGroupsWhere(actor)] },
       select: { id: true, teachers: { select: { userId: true } } },
     });
     if (groups.length !== new Set(input.groupIds).size) throw new AppError('NOT_FOUND');
@@ -97,21 +94,12 @@ export async function bookTalks(actor: Actor, input: BookInput, now = new Date()
 /** The booking module's in-transaction booking, for move and the waiting list. */
 const bookInTx = (tx: Tx, actor: Actor, input: BookInput, now: Date) => runBooking(txExec(tx), tx, actor, input, now);
 
-/** A live booking as the actor may change it: a guardian of the child, or staff with the child in scope. */
+/** A live booking as the actor may change it (lib/access/bookings.ts); guardians until the deadline. */
 async function bookingForChange(tx: Tx, actor: Actor, bookingId: string, now: Date) {
   const booking = await tx.booking.findFirst({ where: { id: bookingId, schoolId: actor.schoolId }, include: bookingForCancel });
   if (!booking) throw new AppError('NOT_FOUND');
-  if (actor.role === 'GUARDIAN') {
-    const mine = await tx.guardianship.findFirst({ where: { childId: booking.childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null } });
-    if (!mine) throw new AppError('NOT_FOUND');
-    if (mine.right !== 'AUTHORITY' && !booking.round.inviteInformationOnly) throw new AppError('NOT_INVITED');
-    if (now > booking.round.deadline) throw new AppError('DEADLINE_PASSED');
-  } else {
-    const group = booking.claims[0]?.slot.groupId;
-    const year = await tx.group.findFirst({ where: { id: group }, select: { schoolYearId: true } });
-    const visible = year && (await tx.child.count({ where: { AND: [{ id: booking.childId }, await childScope(actor, year.schoolYearId)] } }));
-    if (!visible) throw new AppError('NOT_FOUND');
-  }
+  await requireBookingWrite(tx, actor, booking);
+  if (isGuardian(actor) && now > booking.round.deadline) throw new AppError('DEADLINE_PASSED');
   return booking;
 }
 
@@ -129,7 +117,8 @@ type CancelledBooking = Prisma.BookingGetPayload<{ include: typeof bookingForCan
 
 /**
  * What a cancel does, once the booking is known to be the actor's to cancel: the slot goes to the
- * waiting list, the event is logged, and every guardian with live access gets the cancel mail
+ * waiting list, the event is logged, and every guardian with live access gets the cancel mail (of a
+ * household's own talk: that household's)
  * (the caller sends the outbox after its transaction).
  */
 export async function cancelInTx(tx: Tx, schoolId: string, booking: CancelledBooking, actorId: string, now: Date) {
@@ -138,7 +127,7 @@ export async function cancelInTx(tx: Tx, schoolId: string, booking: CancelledBoo
   const first = booking.claims.map((c) => c.slot).sort((a, b) => +a.startsAt - +b.startsAt)[0];
   await tx.bookingEvent.create({ data: { schoolId, roundId: booking.roundId, childId: booking.childId, actorId, kind: 'cancelled', slotStart: first?.startsAt } });
   const child = await tx.child.findUniqueOrThrow({ where: { id: booking.childId }, select: { firstName: true, prefix: true, lastName: true } });
-  for (const g of await loadGuardians(tx, schoolId, [booking.childId])) {
+  for (const g of toldOfTalk(await loadGuardians(tx, schoolId, [booking.childId]), booking.childId, booking.householdKey)) {
     await mailBooking(tx, 'cancelled', { to: g.user, schoolId, child: fullName(child), stage: booking.round.stage.name, bookingId: booking.id, startsAt: first.startsAt, endsAt: first.endsAt, location: first.location });
   }
 }

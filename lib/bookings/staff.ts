@@ -1,4 +1,6 @@
 import 'server-only';
+import { plannedGroupsWhere, plannedRoundsWhere, plannedSlotsWhere } from '@/lib/access/bookings';
+import { onlyStaff } from '@/lib/access/roles';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
@@ -12,21 +14,10 @@ import { refuseHolidayDates } from '@/lib/school-year/holiday-guard';
 
 // What teachers and the director do around a round: attendance, blocking slots, chasing families.
 
-function staffOnly(actor: Actor) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
-}
-
-/** Slots a teacher may manage: their own groups' shared schedule or their own split schedule; a director: all. */
-function slotScope(actor: Actor) {
-  return actor.role === 'TEACHER'
-    ? { schoolId: actor.schoolId, group: { teachers: { some: { userId: actor.userId } } }, teacherKey: { in: ['', actor.userId] } }
-    : { schoolId: actor.schoolId };
-}
-
 export async function setAttendance(actor: Actor, bookingId: string, attendance: 'HELD' | 'NO_SHOW' | 'EXPECTED') {
-  staffOnly(actor);
+  onlyStaff(actor);
   await prisma.$transaction(async (tx) => {
-    const booking = await tx.booking.findFirst({ where: { id: bookingId, claims: { some: { slot: slotScope(actor) } } }, select: { id: true, roundId: true, childId: true } });
+    const booking = await tx.booking.findFirst({ where: { id: bookingId, claims: { some: { slot: plannedSlotsWhere(actor) } } }, select: { id: true, roundId: true, childId: true } });
     if (!booking) throw new AppError('NOT_FOUND');
     await tx.booking.update({ where: { id: booking.id }, data: { attendance } });
     await tx.bookingEvent.create({ data: { schoolId: actor.schoolId, roundId: booking.roundId, childId: booking.childId, actorId: actor.userId, kind: attendance.toLowerCase() } });
@@ -34,16 +25,16 @@ export async function setAttendance(actor: Actor, bookingId: string, attendance:
 }
 
 export async function setSlotBlocked(actor: Actor, slotId: string, blocked: boolean) {
-  staffOnly(actor);
-  const res = await prisma.slot.updateMany({ where: { id: slotId, ...slotScope(actor), ...(blocked ? { claim: null } : {}) }, data: { blocked } });
+  onlyStaff(actor);
+  const res = await prisma.slot.updateMany({ where: { id: slotId, ...plannedSlotsWhere(actor), ...(blocked ? { claim: null } : {}) }, data: { blocked } });
   if (res.count !== 1) throw new AppError(blocked ? 'SLOT_TAKEN' : 'NOT_FOUND');
 }
 
 /** Rounds the actor runs: a teacher's rounds include one of their groups; a director sees all. */
 export async function staffRounds(actor: Actor) {
-  staffOnly(actor);
+  onlyStaff(actor);
   return prisma.talkRound.findMany({
-    where: { schoolId: actor.schoolId, ...(actor.role === 'TEACHER' ? { groups: { some: { group: { teachers: { some: { userId: actor.userId } } } } } } : {}) },
+    where: plannedRoundsWhere(actor),
     orderBy: { opensAt: 'desc' },
     select: { id: true, name: true, opensAt: true, deadline: true, stage: { select: { name: true } }, groups: { select: { group: { select: { name: true } } } }, _count: { select: { bookings: true, slots: true } } },
   });
@@ -51,7 +42,7 @@ export async function staffRounds(actor: Actor) {
 
 /** Per group of the round (within the actor's scope): the children without a talk yet. */
 export async function missingBookings(actor: Actor, roundId: string) {
-  staffOnly(actor);
+  onlyStaff(actor);
   const round = await prisma.talkRound.findFirst({
     where: { id: roundId, schoolId: actor.schoolId },
     select: { id: true, name: true, deadline: true, mode: true, allocatedAt: true, _count: { select: { preferences: true } }, stage: { select: { name: true, mandatoryGrades: true } }, groups: { select: { group: { select: { id: true, name: true, grade: true, schoolYearId: true } } } } },
@@ -111,11 +102,11 @@ export async function remindMissing(actor: Actor, roundId: string, groupId: stri
 
 /** Choices for the round form: the talk stages (not the group evening) and the groups the actor runs. */
 export async function roundFormOptions(actor: Actor, schoolYearId: string) {
-  staffOnly(actor);
+  onlyStaff(actor);
   const [stages, groups] = await Promise.all([
     prisma.stageDefinition.findMany({ where: { schoolId: actor.schoolId, isGroupEvent: false }, orderBy: { position: 'asc' }, select: { id: true, name: true, durationMinutes: true } }),
     prisma.group.findMany({
-      where: { schoolId: actor.schoolId, schoolYearId, ...(actor.role === 'TEACHER' ? { teachers: { some: { userId: actor.userId } } } : {}) },
+      where: { AND: [plannedGroupsWhere(actor), { schoolYearId }] },
       orderBy: [{ grade: 'asc' }, { name: 'asc' }],
       select: { id: true, name: true, _count: { select: { teachers: true } } },
     }),
@@ -128,7 +119,7 @@ export async function roundFormOptions(actor: Actor, schoolYearId: string) {
  * place or is still planned (no-shows do not count) and no parent at a group event.
  */
 export async function notReached(actor: Actor, schoolYearId: string) {
-  staffOnly(actor);
+  onlyStaff(actor);
   return prisma.child.findMany({
     where: {
       AND: [
@@ -153,7 +144,7 @@ export async function inviteNoShows(actor: Actor, roundId: string, groupId: stri
 
 /** For the day view: per round and group, the children without a talk yet (to book on their behalf). */
 export async function unbookedFor(actor: Actor, pairs: { roundId: string; groupId: string }[]) {
-  staffOnly(actor);
+  onlyStaff(actor);
   const year = await currentSchoolYear(actor.schoolId);
   if (!year || pairs.length === 0) return [];
   const scope = await childScope(actor, year.id);
@@ -171,9 +162,9 @@ export async function unbookedFor(actor: Actor, pairs: { roundId: string; groupI
 
 /** An extra moment in a round for one of the actor's groups (same length as the round's slots). */
 export async function addSlot(actor: Actor, roundId: string, groupId: string, startsAt: Date) {
-  staffOnly(actor);
+  onlyStaff(actor);
   const rg = await prisma.roundGroup.findFirst({
-    where: { roundId, groupId, schoolId: actor.schoolId, ...(actor.role === 'TEACHER' ? { group: { teachers: { some: { userId: actor.userId } } } } : {}) },
+    where: { roundId, groupId, schoolId: actor.schoolId, group: plannedGroupsWhere(actor) },
     include: { round: true },
   });
   if (!rg) throw new AppError('NOT_FOUND');

@@ -1,4 +1,6 @@
 import 'server-only';
+import { attendingTalk, guardianMayWrite, householdKeyFor, ownTalksWhere, requireGuardianInRound } from '@/lib/access/bookings';
+import { onlyGuardian } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -8,26 +10,30 @@ import { AppError } from '@/lib/errors';
 // group it belongs to. Promotion is skipped (the entry stays) when it could not succeed.
 
 export async function joinWaitlist(actor: Actor, roundId: string, childId: string, now = new Date()) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyGuardian(actor);
   await prisma.$transaction(async (tx) => {
     const round = await tx.talkRound.findFirst({ where: { id: roundId, schoolId: actor.schoolId } });
-    const mine = await tx.guardianship.findFirst({ where: { childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null } });
-    if (!round || !mine) throw new AppError('NOT_FOUND');
-    if (mine.right !== 'AUTHORITY' && !round.inviteInformationOnly) throw new AppError('NOT_INVITED');
+    if (!round) throw new AppError('NOT_FOUND');
+    const { acting } = await requireGuardianInRound(tx, actor, round, [childId], 'waitlist');
     if (now > round.deadline) throw new AppError('DEADLINE_PASSED');
-    if (await tx.booking.findFirst({ where: { roundId, childId } })) throw new AppError('CHILD_ALREADY_BOOKED');
+    const householdId = acting[0].householdId;
+    // A talk this household goes to (the family's, or its own) already: nothing to wait for.
+    if (await tx.booking.findFirst({ where: { roundId, childId, ...ownTalksWhere(householdId) } })) throw new AppError('CHILD_ALREADY_BOOKED');
     await tx.waitlistEntry.upsert({
-      where: { roundId_childId: { roundId, childId } },
+      where: { roundId_childId_householdId: { roundId, childId, householdId } },
       update: {},
-      create: { schoolId: actor.schoolId, roundId, childId, userId: actor.userId },
+      create: { schoolId: actor.schoolId, roundId, childId, householdId, userId: actor.userId },
     });
   });
 }
 
+/** Only a guardian who could have queued takes the place back, and only their own household's. */
 export async function leaveWaitlist(actor: Actor, roundId: string, childId: string) {
-  const mine = await prisma.guardianship.findFirst({ where: { childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null } });
-  if (!mine) throw new AppError('NOT_FOUND');
-  await prisma.waitlistEntry.deleteMany({ where: { roundId, childId, schoolId: actor.schoolId } });
+  onlyGuardian(actor);
+  const round = await prisma.talkRound.findFirst({ where: { id: roundId, schoolId: actor.schoolId }, select: { id: true, inviteInformationOnly: true } });
+  if (!round) throw new AppError('NOT_FOUND');
+  const { acting } = await requireGuardianInRound(prisma, actor, round, [childId], 'waitlist');
+  await prisma.waitlistEntry.deleteMany({ where: { roundId, childId, schoolId: actor.schoolId, householdId: acting[0].householdId } });
 }
 
 type Book = (tx: Tx, actor: Actor, input: { roundId: string; items: { childId: string; slotId: string }[] }, now: Date) => Promise<unknown>;
@@ -42,12 +48,17 @@ export async function offerFreedSlots(tx: Tx, schoolId: string, slotIds: string[
       orderBy: { createdAt: 'asc' },
     });
     for (const entry of queue) {
+      const facts = await tx.guardianship.findMany({ where: { schoolId, childId: entry.childId, endedAt: null }, select: { childId: true, userId: true, right: true, householdId: true } });
+      const householdKey = householdKeyFor(slot.round, facts, entry.childId, entry.householdId);
       // Any guardian who would sit in the talk being busy then would make the booking fail: skip instead.
-      const busy = await tx.guardianTimeClaim.findFirst({ where: { startsAt: slot.startsAt, user: { guardianships: { some: { childId: entry.childId, endedAt: null } } } } });
-      const booked = await tx.booking.findFirst({ where: { roundId: slot.roundId, childId: entry.childId } });
+      const attending = attendingTalk(facts, entry.childId, householdKey, slot.round).map((g) => g.userId);
+      const busy = await tx.guardianTimeClaim.findFirst({ where: { startsAt: slot.startsAt, userId: { in: attending } } });
+      const booked = await tx.booking.findFirst({ where: { roundId: slot.roundId, childId: entry.childId, ...ownTalksWhere(entry.householdId) } });
       const membership = await tx.membership.findFirst({ where: { schoolId, userId: entry.userId, role: 'GUARDIAN' } });
       if (booked) await tx.waitlistEntry.delete({ where: { id: entry.id } });
-      if (busy || booked || !membership) continue;
+      // The one who asked may no longer act for the child (access ended, round no longer invites them).
+      const asker = facts.find((g) => g.userId === entry.userId);
+      if (busy || booked || !membership || !asker || !guardianMayWrite('booking', asker.right, slot.round)) continue;
       // Booking takes the child off the waiting list in the same statement.
       await book(tx, { userId: entry.userId, schoolId, role: 'GUARDIAN', membershipId: membership.id }, { roundId: slot.roundId, items: [{ childId: entry.childId, slotId }] }, now);
       break;

@@ -66,7 +66,6 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
             <tbody>
               {slots.map((s) => {
                 const b = s.claim?.booking;
-                const coming = b?.child.guardianships.filter((g) => (b.householdKey === 'joint' || g.householdId === b.householdKey)).map((g) => g.user) ?? [];
                 return (
                   <tr key={s.id} className="border-b border-stone-200 align-top" data-testid="day-row">
                     <td className="py-2 pr-2 whitespace-nowrap">
@@ -74,7 +73,7 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
                       <span className="block text-xs text-stone-600">{tc('group')} {s.group.name}{s.location ? ` · ${s.location}` : ''}</span>
                     </td>
                     <td className="py-2 pr-2">{b ? fullName(b.child) : s.blocked ? <em>{t('blocked')}</em> : <span className="text-stone-500">{t('free')}</span>}</td>
-                    <td className="py-2 pr-2">{b ? namesList(coming) : ''}</td>
+                    <td className="py-2 pr-2">{b ? namesList(s.coming) : ''}</td>
                     <td className="py-2 pr-2">
                       {b?.needsInterpreter && <span className="block font-medium">{t('interpreter', { language: b.language ?? '–' })}</span>}
                       {b?.note}
