@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
+import { homeOf } from '@/lib/access/roles';
 import { currentActor } from '@/lib/auth/actor';
-import { HOME_BY_ROLE } from '@/lib/auth/home';
 
 export default async function Home() {
   const actor = await currentActor();
-  redirect(actor ? HOME_BY_ROLE[actor.role] : '/inloggen');
+  redirect(actor ? homeOf(actor) : '/inloggen');
 }

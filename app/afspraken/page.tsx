@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CharterView } from '@/components/charter/CharterView';
 import { AppShell } from '@/components/layout/AppShell';
 import { Button } from '@/components/ui/Button';
+import { isGuardian } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { acknowledgeCharterAction } from '@/lib/charter/actions';
 import { charterToAcknowledge, charterVersions, publishedCharter } from '@/lib/charter/service';
@@ -32,7 +33,7 @@ export default async function CharterPage() {
               <Button type="submit">{t('acknowledge')}</Button>
             </form>
           )}
-          {actor.role === 'GUARDIAN' && !toAcknowledge && <p className="font-medium" data-testid="acknowledged">{t('acknowledged')}</p>}
+          {isGuardian(actor) && !toAcknowledge && <p className="font-medium" data-testid="acknowledged">{t('acknowledged')}</p>}
         </>
       )}
       {versions.length > 1 && (

@@ -6,8 +6,8 @@ import { PasswordSignInForm } from '@/components/auth/PasswordSignInForm';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
 import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
+import { homeOf } from '@/lib/access/roles';
 import { currentActor } from '@/lib/auth/actor';
-import { HOME_BY_ROLE } from '@/lib/auth/home';
 import { LINK_VALID_MINUTES } from '@/lib/auth/sign-in-link';
 import { demoMailboxOpen } from '@/lib/mail/demo-mailbox';
 
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 
 export default async function SignInPage() {
   const actor = await currentActor();
-  if (actor) redirect(HOME_BY_ROLE[actor.role]);
+  if (actor) redirect(homeOf(actor));
   const t = await getTranslations('signIn');
   const tc = await getTranslations('common');
   return (

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { editQuestionsAction } from '@/lib/surveys/actions';
-import { questionTypes } from '@/lib/surveys/schemas';
+import { questionTypes } from '@/lib/surveys/question-types';
 
 type Q = { key: number; section: string; type: (typeof questionTypes)[number]; text: string; required: boolean; options: string };
 

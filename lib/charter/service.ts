@@ -1,10 +1,11 @@
 import 'server-only';
+import { charterVersionScope, mayAtSchool, requireAtSchool } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
-import { translatorFor } from '@/lib/i18n/translator';
-import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { enqueueToGuardians, fromMessages } from '@/lib/mail/guardians';
+import { kickMailDelivery } from '@/lib/mail/outbox';
 import { currentSchoolYear } from '@/lib/school/year';
 import { DEFAULT_CHARTER } from './default-charter';
 import type { CharterDraft } from './schemas';
@@ -13,10 +14,6 @@ import type { CharterDraft } from './schemas';
 // acknowledge each published version; the director sees acknowledgement per group and can remind.
 
 const withSections = { sections: { orderBy: { position: 'asc' as const } } };
-
-function directorOnly(actor: Actor) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-}
 
 /** The latest published version, for everyone at the school. */
 export function publishedCharter(schoolId: string) {
@@ -28,14 +25,14 @@ export function charterVersions(actor: Actor) {
 }
 
 export async function charterVersion(actor: Actor, versionId: string) {
-  const v = await prisma.charterVersion.findFirst({ where: { id: versionId, schoolId: actor.schoolId, ...(actor.role === 'DIRECTOR' ? {} : { publishedAt: { not: null } }) }, include: withSections });
+  const v = await prisma.charterVersion.findFirst({ where: { id: versionId, ...charterVersionScope(actor) }, include: withSections });
   if (!v) throw new AppError('NOT_FOUND');
   return v;
 }
 
 /** The director's draft: the open one, else a copy of the latest version (or the default charter). */
 export async function charterDraft(actor: Actor) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'charter', 'write');
   const open = await prisma.charterVersion.findFirst({ where: { schoolId: actor.schoolId, publishedAt: null }, include: withSections });
   if (open) return open;
   const latest = await publishedCharter(actor.schoolId);
@@ -58,7 +55,7 @@ function writeSections(tx: Tx, schoolId: string, versionId: string, sections: { 
 
 /** Save the draft (replacing its sections), and publish it when asked; published versions never change. */
 export async function saveCharterDraft(actor: Actor, draft: CharterDraft, publish: boolean, now = new Date()) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'charter', 'write');
   return prisma.$transaction(async (tx) => {
     const open = await tx.charterVersion.findFirst({ where: { schoolId: actor.schoolId, publishedAt: null } });
     if (!open) throw new AppError('CONFLICT');
@@ -71,7 +68,7 @@ export async function saveCharterDraft(actor: Actor, draft: CharterDraft, publis
 
 /** A guardian acknowledges the latest published version (idempotent). */
 export async function acknowledgeCharter(actor: Actor, versionId: string) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
+  requireAtSchool(actor, 'charter', 'acknowledge');
   const latest = await publishedCharter(actor.schoolId);
   if (!latest || latest.id !== versionId) throw new AppError('CONFLICT'); // only the current version can be agreed to
   await prisma.charterAcknowledgement.upsert({
@@ -83,7 +80,7 @@ export async function acknowledgeCharter(actor: Actor, versionId: string) {
 
 /** Whether this guardian still has to acknowledge the current version (asked on sign-in). */
 export async function charterToAcknowledge(actor: Actor) {
-  if (actor.role !== 'GUARDIAN') return null;
+  if (!mayAtSchool(actor, 'charter', 'acknowledge')) return null;
   const latest = await publishedCharter(actor.schoolId);
   if (!latest) return null;
   const done = await prisma.charterAcknowledgement.findUnique({ where: { versionId_userId: { versionId: latest.id, userId: actor.userId } } });
@@ -92,7 +89,7 @@ export async function charterToAcknowledge(actor: Actor) {
 
 /** Per group: guardians of its children who acknowledged the current version, of all its guardians. */
 export async function acknowledgementByGroup(actor: Actor) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'charter', 'write');
   const latest = await publishedCharter(actor.schoolId);
   const year = await currentSchoolYear(actor.schoolId);
   if (!latest || !year) return { version: latest, groups: [] };
@@ -113,30 +110,26 @@ export async function acknowledgementByGroup(actor: Actor) {
 
 /** Remind the guardians of a group who have not acknowledged the current version yet. */
 export async function remindCharter(actor: Actor, groupId: string) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'charter', 'write');
   const latest = await publishedCharter(actor.schoolId);
   if (!latest) throw new AppError('NOT_FOUND');
-  const guardians = await prisma.user.findMany({
-    where: {
-      guardianships: { some: { schoolId: actor.schoolId, endedAt: null, child: { enrolments: { some: { groupId, schoolId: actor.schoolId } } } } },
-      NOT: { id: { in: (await prisma.charterAcknowledgement.findMany({ where: { versionId: latest.id }, select: { userId: true } })).map((a) => a.userId) } },
-    },
-    select: { email: true, firstName: true, prefix: true, lastName: true, locale: true },
-  });
-  await prisma.$transaction(async (tx) => {
-    for (const g of guardians) {
-      const t = await translatorFor(g.locale, 'mail.charter');
-      const v = { name: g.firstName, title: latest.title, fullName: fullName(g) };
-      await enqueueMail(tx, { to: g.email, schoolId: actor.schoolId, kind: 'charter_reminder', subject: t('subject', v), text: t('body', v) });
-    }
-  });
+  const acknowledged = await prisma.charterAcknowledgement.findMany({ where: { versionId: latest.id }, select: { userId: true } });
+  const sent = await prisma.$transaction((tx) =>
+    enqueueToGuardians(tx, {
+      schoolId: actor.schoolId,
+      groupIds: [groupId],
+      excludeUserIds: acknowledged.map((a) => a.userId),
+      kind: 'charter_reminder',
+      render: fromMessages('mail.charter', (to) => ({ title: latest.title, fullName: fullName(to) })),
+    }),
+  );
   kickMailDelivery();
-  return guardians.length;
+  return sent;
 }
 
 /** Demo and new schools: publish the default charter as version 1. */
 export async function publishDefaultCharter(actor: Actor, now = new Date()) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'charter', 'write');
   await prisma.$transaction(async (tx) => {
     const v = await createDraft(tx, actor, 1, DEFAULT_CHARTER);
     await tx.charterVersion.update({ where: { id: v.id }, data: { publishedAt: now } });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
@@ -10,10 +11,6 @@ import { type StageInput, stageSchema } from './schemas';
 // agenda). Records keep the agenda they were written with (TalkRecord.agendaTopics), so a change
 // here only reaches talks recorded from now on.
 
-function directorOnly(actor: Actor) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-}
-
 /** Callers validate with stageSchema for field messages; this guards the service itself. */
 function valid(input: StageInput): StageInput {
   const parsed = stageSchema.safeParse(input);
@@ -22,7 +19,7 @@ function valid(input: StageInput): StageInput {
 }
 
 export async function cycleStages(actor: Actor) {
-  directorOnly(actor);
+  onlyDirector(actor);
   return prisma.stageDefinition.findMany({
     where: { schoolId: actor.schoolId },
     orderBy: { position: 'asc' },
@@ -31,7 +28,7 @@ export async function cycleStages(actor: Actor) {
 }
 
 export async function updateStage(actor: Actor, stageId: string, input: StageInput) {
-  directorOnly(actor);
+  onlyDirector(actor);
   const data = valid(input);
   await prisma.$transaction(async (tx) => {
     const stage = await tx.stageDefinition.findFirst({ where: { id: stageId, schoolId: actor.schoolId }, select: { isGroupEvent: true, _count: { select: { rounds: true, groupEvents: true } } } });
@@ -46,7 +43,7 @@ export async function updateStage(actor: Actor, stageId: string, input: StageInp
 
 /** A stage of the school's own, after the existing ones. */
 export async function addStage(actor: Actor, input: StageInput) {
-  directorOnly(actor);
+  onlyDirector(actor);
   const data = valid(input);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -64,7 +61,7 @@ export async function addStage(actor: Actor, input: StageInput) {
 
 /** Only a stage nothing was planned for goes; records of it keep their title and agenda. */
 export async function removeStage(actor: Actor, stageId: string) {
-  directorOnly(actor);
+  onlyDirector(actor);
   await prisma.$transaction(async (tx) => {
     const stage = await tx.stageDefinition.findFirst({ where: { id: stageId, schoolId: actor.schoolId }, select: { id: true, _count: { select: { rounds: true, groupEvents: true } } } });
     if (!stage) throw new AppError('NOT_FOUND');
@@ -81,7 +78,7 @@ export type CycleYearRow = { stageId: string; rounds: number; held: number; publ
  * number of stages.
  */
 export async function cycleYear(actor: Actor, { yearName, today = new Date() }: { yearName?: string; today?: Date } = {}) {
-  directorOnly(actor);
+  onlyDirector(actor);
   // Last year stays readable after the rollover: any of the school's years by name, else the current one.
   const year = (yearName && (await prisma.schoolYear.findFirst({ where: { schoolId: actor.schoolId, name: yearName } }))) || (await currentSchoolYear(actor.schoolId, today));
   if (!year) return { year: null, rows: new Map<string, CycleYearRow>() };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { idSchema as id } from '@/lib/access/action';
 
-const id = z.string().min(1).max(40);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime');
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'invalidDateTime');
 

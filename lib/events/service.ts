@@ -1,4 +1,5 @@
 import 'server-only';
+import { eventGroupScope } from '@/lib/access/school';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
@@ -12,13 +13,8 @@ import type { CreateEventInput } from './schemas';
 
 export const PARTICIPATION_TARGET = 0.8;
 
-function staffGroupWhere(actor: Actor) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
-  return { schoolId: actor.schoolId, ...(actor.role === 'TEACHER' ? { teachers: { some: { userId: actor.userId } } } : {}) };
-}
-
 export async function createGroupEvent(actor: Actor, input: CreateEventInput) {
-  const group = await prisma.group.findFirst({ where: { id: input.groupId, ...staffGroupWhere(actor) } });
+  const group = await prisma.group.findFirst({ where: { id: input.groupId, ...eventGroupScope(actor) } });
   const stage = await prisma.stageDefinition.findFirst({ where: { id: input.stageId, schoolId: actor.schoolId, isGroupEvent: true } });
   if (!group || !stage) throw new AppError('NOT_FOUND');
   return prisma.groupEvent.create({
@@ -37,7 +33,7 @@ export async function createGroupEvent(actor: Actor, input: CreateEventInput) {
 /** Events of the actor's groups with participation: present families / children in the group. */
 export async function staffEvents(actor: Actor) {
   const events = await prisma.groupEvent.findMany({
-    where: { schoolId: actor.schoolId, group: staffGroupWhere(actor) },
+    where: { schoolId: actor.schoolId, group: eventGroupScope(actor) },
     orderBy: [{ startsAt: 'desc' }],
     select: { id: true, startsAt: true, endsAt: true, location: true, stage: { select: { name: true } }, group: { select: { name: true, _count: { select: { enrolments: true } } } }, attendance: { select: { present: true } } },
   });
@@ -51,7 +47,7 @@ export async function staffEvents(actor: Actor) {
 /** The attendance sheet: the group's children (within the actor's scope) and who was there. */
 export async function attendanceSheet(actor: Actor, eventId: string) {
   const event = await prisma.groupEvent.findFirst({
-    where: { id: eventId, schoolId: actor.schoolId, group: staffGroupWhere(actor) },
+    where: { id: eventId, schoolId: actor.schoolId, group: eventGroupScope(actor) },
     select: { id: true, startsAt: true, stage: { select: { name: true } }, group: { select: { id: true, name: true, schoolYearId: true } }, attendance: { select: { childId: true, present: true } } },
   });
   if (!event) throw new AppError('NOT_FOUND');

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { idSchema } from '@/lib/access/action';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { toActionError } from '@/lib/errors';
 import { applyImport, previewImport } from './apply';
@@ -29,7 +31,7 @@ const fileText = z
   .refine((v): v is string => v !== null, 'fileTooLarge');
 
 const input = z
-  .object({ pupils: fileText, staff: fileText, intent: z.enum(['preview', 'confirm']), mode: z.enum(['add', 'sync']), year: z.string().max(64).optional() })
+  .object({ pupils: fileText, staff: fileText, intent: z.enum(['preview', 'confirm']), mode: z.enum(['add', 'sync']), year: idSchema.optional() })
   .refine((v) => v.pupils.trim() || v.staff.trim(), { message: 'noFiles', path: ['pupils'] });
 
 const summary = ({ rejected, counts, changes, rollover, losing, leaving, unassigned }: ImportPlan): Summary => ({
@@ -43,11 +45,11 @@ const summary = ({ rejected, counts, changes, rollover, losing, leaving, unassig
 });
 
 /**
- * One action for both steps. Preview writes nothing and hands the file contents back to the form;
- * confirm re-reads them, re-plans inside one transaction and writes everything or nothing.
+ * One action for both steps. Not on the action wrapper: its state is the preview (the plan and the
+ * files handed back to the form), not a plain result. Preview writes nothing and hands the file contents back to the form; confirm re-reads them, re-plans inside one transaction and writes everything or nothing.
  */
 export async function importAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const actor = await requireRole('DIRECTOR');
+  const actor = await requireRole(...ROLES.director);
   const parsed = await input.safeParseAsync({
     pupils: formData.get('pupilsText') ?? formData.get('pupils'),
     staff: formData.get('staffText') ?? formData.get('staff'),

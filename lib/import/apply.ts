@@ -1,4 +1,5 @@
 import 'server-only';
+import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { type Db, prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -24,14 +25,14 @@ async function targetYear(db: Db | Tx, actor: Actor, yearId: string | undefined,
 
 /** Preview: plan against the chosen school year, write nothing. */
 export async function previewImport(actor: Actor, files: ImportFiles, { yearId, ...mode }: ImportOptions = {}, now = new Date()) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  onlyDirector(actor);
   const year = await targetYear(prisma, actor, yearId, now);
   return planImport(prisma, actor.schoolId, year.id, files, mode);
 }
 
 /** Confirm: re-plan inside one transaction and write all of it, or nothing when any row is rejected. */
 export async function applyImport(actor: Actor, files: ImportFiles, { yearId, ...mode }: ImportOptions = {}, now = new Date()) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  onlyDirector(actor);
   const applied = await prisma.$transaction(async (tx) => {
     const year = await targetYear(tx, actor, yearId, now);
     const plan = await importInto(tx, actor.schoolId, year.id, files, mode);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isDirector, onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/lib/db';
@@ -30,7 +31,7 @@ const ofSchool = (schoolId: string) => Prisma.sql`
 
 /** Newest first. */
 export async function undeliverableMail(actor: Actor, take = 200): Promise<UndeliverableMail[]> {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  onlyDirector(actor);
   const rows = await prisma.$queryRaw<Omit<UndeliverableMail, 'retryable'>[]>`
     SELECT o.id, o."to", o.subject, o.kind, o.attempts, o."lastError", o."failedAt"
     FROM "OutboxMail" o WHERE ${ofSchool(actor.schoolId)}
@@ -41,14 +42,14 @@ export async function undeliverableMail(actor: Actor, take = 200): Promise<Undel
 
 /** For the director's home: whether to point at the list at all. */
 export async function undeliverableCount(actor: Actor): Promise<number> {
-  if (actor.role !== 'DIRECTOR') return 0;
+  if (!isDirector(actor)) return 0;
   const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "OutboxMail" o WHERE ${ofSchool(actor.schoolId)}`;
   return n;
 }
 
 /** Queue an undeliverable mail of the school again, with a fresh round of attempts. */
 export async function retryMail(actor: Actor, id: string) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  onlyDirector(actor);
   const res = await prisma.outboxMail.updateMany({
     where: { id, schoolId: actor.schoolId, failedAt: { not: null }, sentAt: null },
     data: { failedAt: null, attempts: 0, nextAttemptAt: new Date() },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { idSchema as id } from '@/lib/access/action';
 import { HOLIDAY_REGIONS } from '@/lib/school/holidays-nl';
 
 // Error messages are keys under "errors" in messages/*.json.
-const id = z.string().min(1).max(40);
 
 /** A calendar date "YYYY-MM-DD" that exists (no 31 February). */
 const date = z

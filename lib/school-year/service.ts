@@ -1,4 +1,5 @@
 import 'server-only';
+import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
@@ -12,17 +13,13 @@ const TX = { maxWait: 10_000, timeout: 15_000 } as const;
 const day = (key: string) => new Date(`${key}T00:00:00Z`); // @db.Date: midnight UTC
 const key = (d: Date) => d.toISOString().slice(0, 10);
 
-function requireDirector(actor: Actor) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-}
-
 function invalid(field: string, message: string, values?: Record<string, string>): never {
   throw new AppError('INVALID_INPUT', message, { fieldErrors: { [field]: [message] }, values });
 }
 
 /** The school's years, newest first, with how many holidays each has. */
 export async function schoolYears(actor: Actor) {
-  requireDirector(actor);
+  onlyDirector(actor);
   return prisma.schoolYear.findMany({
     where: { schoolId: actor.schoolId },
     orderBy: { startDate: 'desc' },
@@ -31,7 +28,7 @@ export async function schoolYears(actor: Actor) {
 }
 
 export async function schoolYearWithHolidays(actor: Actor, id: string) {
-  requireDirector(actor);
+  onlyDirector(actor);
   const year = await prisma.schoolYear.findFirst({
     where: { id, schoolId: actor.schoolId },
     select: { id: true, name: true, startDate: true, endDate: true, holidays: { orderBy: [{ startDate: 'asc' }, { name: 'asc' }], select: { id: true, name: true, startDate: true, endDate: true } } },
@@ -46,7 +43,7 @@ export async function schoolYearWithHolidays(actor: Actor, id: string) {
  * directors creating at once cannot both pass the check.
  */
 export async function createSchoolYear(actor: Actor, input: CreateYearInput) {
-  requireDirector(actor);
+  onlyDirector(actor);
   try {
     return await prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "School" WHERE id = ${actor.schoolId} FOR UPDATE`;
@@ -85,7 +82,7 @@ async function holidayOf(tx: Tx, actor: Actor, holidayId: string) {
 }
 
 export async function addHoliday(actor: Actor, input: AddHolidayInput) {
-  requireDirector(actor);
+  onlyDirector(actor);
   return prisma.$transaction(async (tx) => {
     const year = await yearOf(tx, actor, input.schoolYearId);
     assertInYear(year, input);
@@ -94,7 +91,7 @@ export async function addHoliday(actor: Actor, input: AddHolidayInput) {
 }
 
 export async function updateHoliday(actor: Actor, input: UpdateHolidayInput) {
-  requireDirector(actor);
+  onlyDirector(actor);
   return prisma.$transaction(async (tx) => {
     const holiday = await holidayOf(tx, actor, input.holidayId);
     assertInYear(await yearOf(tx, actor, holiday.schoolYearId), input);
@@ -103,7 +100,7 @@ export async function updateHoliday(actor: Actor, input: UpdateHolidayInput) {
 }
 
 export async function removeHoliday(actor: Actor, holidayId: string) {
-  requireDirector(actor);
+  onlyDirector(actor);
   await prisma.$transaction(async (tx) => {
     const holiday = await holidayOf(tx, actor, holidayId);
     await tx.holiday.delete({ where: { id: holiday.id } });

@@ -1,17 +1,18 @@
 import 'server-only';
+import { requireAtSchool } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { formatTalkTime } from '@/lib/format/time';
-import { translatorFor } from '@/lib/i18n/translator';
-import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { enqueueToUsers, fromMessages } from '@/lib/mail/guardians';
+import { kickMailDelivery } from '@/lib/mail/outbox';
 import type { ActionInput, EvaluationInput } from './schemas';
 
 // What the director does with the results: actions per question, a summary published to parents,
 // evaluations of each action, and reminders to those who have not answered yet.
 
 async function ownSurvey(actor: Actor, surveyId: string) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  requireAtSchool(actor, 'survey', 'write');
   const survey = await prisma.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId } });
   if (!survey) throw new AppError('NOT_FOUND');
   return survey;
@@ -26,7 +27,7 @@ export async function addSurveyAction(actor: Actor, surveyId: string, input: Act
 }
 
 export async function evaluateSurveyAction(actor: Actor, actionId: string, input: EvaluationInput, now = new Date()) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  requireAtSchool(actor, 'survey', 'write');
   const res = await prisma.surveyAction.updateMany({
     where: { id: actionId, schoolId: actor.schoolId },
     data: { evalGoal: input.goal, evalResults: input.results, evalBottlenecks: input.bottlenecks, evalNextSteps: input.nextSteps, evaluatedAt: now },
@@ -34,7 +35,9 @@ export async function evaluateSurveyAction(actor: Actor, actionId: string, input
   if (res.count !== 1) throw new AppError('NOT_FOUND');
 }
 
+/** The director's follow-up list (parents see published summaries, publishedSummaries below). */
 export function surveyActions(actor: Actor, surveyId: string) {
+  requireAtSchool(actor, 'survey', 'write');
   return prisma.surveyAction.findMany({ where: { surveyId, schoolId: actor.schoolId }, orderBy: { createdAt: 'asc' } });
 }
 
@@ -59,15 +62,16 @@ export async function remindSurvey(actor: Actor, surveyId: string, now = new Dat
   const survey = await ownSurvey(actor, surveyId);
   if (now > survey.closesAt) throw new AppError('DEADLINE_PASSED');
   const open = await prisma.surveyInvitation.findMany({ where: { surveyId, submittedAt: null }, select: { id: true, userId: true } });
-  const users = await prisma.user.findMany({ where: { id: { in: open.map((i) => i.userId) } }, select: { email: true, firstName: true, locale: true } });
-  await prisma.$transaction(async (tx) => {
-    for (const u of users) {
-      const t = await translatorFor(u.locale, 'mail.surveyReminder');
-      const v = { name: u.firstName, title: survey.title, until: formatTalkTime(survey.closesAt, u.locale) };
-      await enqueueMail(tx, { to: u.email, schoolId: actor.schoolId, kind: 'survey_reminder', subject: t('subject', v), text: t('body', v) });
-    }
+  const sent = await prisma.$transaction(async (tx) => {
+    const n = await enqueueToUsers(tx, {
+      schoolId: actor.schoolId,
+      userIds: open.map((i) => i.userId),
+      kind: 'survey_reminder',
+      render: fromMessages('mail.surveyReminder', (to) => ({ title: survey.title, until: formatTalkTime(survey.closesAt, to.locale) })),
+    });
     await tx.surveyInvitation.updateMany({ where: { id: { in: open.map((i) => i.id) } }, data: { remindedAt: now } });
+    return n;
   });
   kickMailDelivery();
-  return users.length;
+  return sent;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SurveyAudience } from '@/generated/prisma/client';
+import { requireAtSchool } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -82,7 +83,7 @@ async function stats(surveyId: string) {
 }
 
 export async function surveyResults(actor: Actor, surveyId: string, openFilter = '', now = new Date()) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  requireAtSchool(actor, 'survey', 'results');
   const survey = await prisma.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId }, include: { questions: { orderBy: { position: 'asc' } } } });
   if (!survey) throw new AppError('NOT_FOUND');
   const releasesAt = resultsReleaseAt(survey);

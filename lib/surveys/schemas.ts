@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { idSchema as id } from '@/lib/access/action';
+import { questionTypes } from './question-types';
 
-const id = z.string().min(1).max(40);
+export { questionTypes };
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalidDateTime');
 
 export const createSurveySchema = z
@@ -32,7 +34,7 @@ export const MIN_GROUP_SIZE = 5;
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime');
 export const actionSchema = z
   .object({
-    questionId: z.string().max(40).optional(),
+    questionId: id.optional(),
     heard: z.string().trim().min(1, 'required').max(1000, 'tooLong'),
     action: z.string().trim().min(1, 'required').max(1000, 'tooLong'),
     owner: z.string().trim().min(1, 'required').max(120, 'tooLong'),
@@ -50,9 +52,8 @@ export const evaluationSchema = z.object({
   nextSteps: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
 });
 export type EvaluationInput = z.infer<typeof evaluationSchema>;
-export const summarySchema = z.object({ surveyId: z.string().min(1).max(40), summary: z.string().trim().min(1, 'required').max(5000, 'tooLong') });
+export const summarySchema = z.object({ surveyId: id, summary: z.string().trim().min(1, 'required').max(5000, 'tooLong') });
 
-export const questionTypes = ['LIKERT', 'YES_NO', 'SINGLE', 'MULTI', 'OPEN'] as const;
 export const editQuestionsSchema = z.object({
   surveyId: id,
   questions: z

@@ -1,12 +1,13 @@
 import 'server-only';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Prisma, type QuestionType, type SurveyAudience } from '@/generated/prisma/client';
+import { requireAtSchool, surveyAudienceOf } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { formatTalkTime, zonedToUtc } from '@/lib/format/time';
-import { translatorFor } from '@/lib/i18n/translator';
-import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
+import { enqueueToUsers, fromMessages } from '@/lib/mail/guardians';
+import { kickMailDelivery } from '@/lib/mail/outbox';
 import { currentSchoolYear } from '@/lib/school/year';
 import { type Answer, type CreateSurveyInput, type EditQuestionsInput, MIN_GROUP_SIZE } from './schemas';
 import { SURVEY_TEMPLATES } from './templates';
@@ -15,14 +16,8 @@ import { SURVEY_TEMPLATES } from './templates';
 // Every invited person answers once (the invitation is spent); answers save as you go on the
 // invitation and move, on submit, into a response that in an anonymous survey has no link to them.
 
-const audienceOf = (actor: Actor): SurveyAudience => (actor.role === 'GUARDIAN' ? 'GUARDIANS' : 'TEAM');
-
-function directorOnly(actor: Actor) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-}
-
 export async function createSurvey(actor: Actor, input: CreateSurveyInput) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'survey', 'write');
   const template = SURVEY_TEMPLATES.find((t) => t.key === input.templateKey);
   const year = await currentSchoolYear(actor.schoolId);
   if (!template || !year) throw new AppError('NOT_FOUND');
@@ -75,12 +70,12 @@ export async function createSurvey(actor: Actor, input: CreateSurveyInput) {
       for (const userId of new Set(team.map((m) => m.userId))) invitations.push({ userId, audience: 'TEAM', groupIds: [] });
     }
     await tx.surveyInvitation.createMany({ data: invitations.map((i) => ({ ...i, schoolId: actor.schoolId, surveyId: s.id })) });
-    const users = await tx.user.findMany({ where: { id: { in: invitations.map((i) => i.userId) } }, select: { email: true, firstName: true, locale: true } });
-    for (const u of users) {
-      const t = await translatorFor(u.locale, 'mail.survey');
-      const v = { name: u.firstName, title: s.title, until: formatTalkTime(s.closesAt, u.locale) };
-      await enqueueMail(tx, { to: u.email, schoolId: actor.schoolId, kind: 'survey_invitation', subject: t('subject', v), text: t('body', v) });
-    }
+    await enqueueToUsers(tx, {
+      schoolId: actor.schoolId,
+      userIds: invitations.map((i) => i.userId),
+      kind: 'survey_invitation',
+      render: fromMessages('mail.survey', (to) => ({ title: s.title, until: formatTalkTime(s.closesAt, to.locale) })),
+    });
     return s;
   }, { timeout: 60_000 });
   kickMailDelivery();
@@ -88,7 +83,7 @@ export async function createSurvey(actor: Actor, input: CreateSurveyInput) {
 }
 
 export async function directorSurveys(actor: Actor) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'survey', 'write');
   const [surveys, answered] = await Promise.all([
     prisma.survey.findMany({
       where: { schoolId: actor.schoolId },
@@ -104,14 +99,14 @@ export async function directorSurveys(actor: Actor) {
 /** The surveys this person is invited to that are open now. */
 export function mySurveys(actor: Actor, now = new Date()) {
   return prisma.surveyInvitation.findMany({
-    where: { schoolId: actor.schoolId, userId: actor.userId, audience: audienceOf(actor), survey: { opensAt: { lte: now }, closesAt: { gte: now } } },
+    where: { schoolId: actor.schoolId, userId: actor.userId, audience: surveyAudienceOf(actor), survey: { opensAt: { lte: now }, closesAt: { gte: now } } },
     select: { submittedAt: true, survey: { select: { id: true, title: true, closesAt: true } } },
   });
 }
 
 async function myInvitation(actor: Actor, surveyId: string, now: Date) {
   const inv = await prisma.surveyInvitation.findUnique({
-    where: { surveyId_userId_audience: { surveyId, userId: actor.userId, audience: audienceOf(actor) } },
+    where: { surveyId_userId_audience: { surveyId, userId: actor.userId, audience: surveyAudienceOf(actor) } },
     include: { survey: { include: { questions: { orderBy: { position: 'asc' } } } } },
   });
   if (!inv || inv.schoolId !== actor.schoolId) throw new AppError('NOT_FOUND');
@@ -289,7 +284,7 @@ export async function closeDueSurveys(now = new Date(), scope: { schoolId?: stri
 
 /** The director shapes the questions (sections, types, required) until the first answer comes in. */
 export async function updateSurveyQuestions(actor: Actor, surveyId: string, questions: EditQuestionsInput['questions']) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'survey', 'write');
   await prisma.$transaction(async (tx) => {
     const survey = await tx.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId }, include: { _count: { select: { invitations: { where: { submittedAt: { not: null } } } } } } });
     if (!survey) throw new AppError('NOT_FOUND');
@@ -305,7 +300,7 @@ export async function updateSurveyQuestions(actor: Actor, surveyId: string, ques
 }
 
 export async function surveyForEditing(actor: Actor, surveyId: string) {
-  directorOnly(actor);
+  requireAtSchool(actor, 'survey', 'write');
   const survey = await prisma.survey.findFirst({ where: { id: surveyId, schoolId: actor.schoolId }, include: { questions: { orderBy: { position: 'asc' } }, _count: { select: { invitations: { where: { submittedAt: { not: null } } } } } } });
   if (!survey) throw new AppError('NOT_FOUND');
   return survey;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -8,7 +9,7 @@ const personName = { select: { id: true, firstName: true, prefix: true, lastName
 
 /** The director's team page: staff, this year's groups with their teachers, and guardians whose access was ended. */
 export async function teamOverview(actor: Actor) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  onlyDirector(actor);
   const year = await currentSchoolYear(actor.schoolId);
   if (!year) throw new AppError('NOT_FOUND');
   const [staff, groups, ended] = await Promise.all([

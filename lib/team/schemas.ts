@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { idSchema as id } from '@/lib/access/action';
 import { emailSchema } from '@/lib/auth/schemas';
 
 // Messages are keys under "errors" in messages/*.json.
 
-const id = z.string().min(1).max(40);
 const name = z.string().trim().min(1, 'required').max(100, 'tooLong');
 const checkbox = z.enum(['on', 'true', '']).optional().transform((v) => v === 'on' || v === 'true');
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { issueSignInLink } from '@/lib/auth/sign-in-link';
 import { cancelBookingsOfEndedGuardianships } from '@/lib/bookings/ended-guardianships';
@@ -17,17 +18,13 @@ import type { EndGuardianshipInput, InviteInput } from './schemas';
 export const INVITE_VALID_MINUTES = 7 * 24 * 60;
 const STAFF_ROLES = ['TEACHER', 'DIRECTOR'] as const;
 
-function directorOnly(actor: Actor) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-}
-
 /** A field-level refusal the form shows next to the field (the message is a key under "errors"). */
 export class FieldError extends AppError {
   constructor(
     public readonly field: string,
     public readonly messageKey: string,
   ) {
-    super('INVALID_INPUT');
+    super('INVALID_INPUT', messageKey, { fieldErrors: { [field]: [messageKey] } });
   }
 }
 
@@ -38,7 +35,7 @@ export class FieldError extends AppError {
  * written together, so there is no invitation without access nor access without invitation.
  */
 export async function inviteStaff(actor: Actor, input: InviteInput, baseUrl: string, now = new Date()) {
-  directorOnly(actor);
+  onlyDirector(actor);
   const result = await prisma.$transaction(async (tx) => {
     const school = await tx.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { name: true } });
     const known = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, firstName: true, locale: true, memberships: { where: { schoolId: actor.schoolId }, select: { role: true } } } });
@@ -67,7 +64,7 @@ async function staffMember(tx: Tx, actor: Actor, membershipId: string) {
  * signs in again there). The person stays: records, agreements and notes name their author by id.
  */
 export async function deactivateStaff(actor: Actor, membershipId: string, now = new Date()) {
-  directorOnly(actor);
+  onlyDirector(actor);
   await prisma.$transaction(async (tx) => {
     const { userId } = await staffMember(tx, actor, membershipId);
     if (userId === actor.userId) throw new FieldError('membershipId', 'notYourself');
@@ -80,7 +77,7 @@ export async function deactivateStaff(actor: Actor, membershipId: string, now = 
 
 /** A lost password or a shared one: no password any more and every session ends; they sign in with an e-mail link and choose a new one. */
 export async function resetSignIn(actor: Actor, membershipId: string, now = new Date()) {
-  directorOnly(actor);
+  onlyDirector(actor);
   await prisma.$transaction(async (tx) => {
     const { userId } = await staffMember(tx, actor, membershipId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash: null } });
@@ -91,7 +88,7 @@ export async function resetSignIn(actor: Actor, membershipId: string, now = new 
 
 /** Who teaches a group this school year (duo teachers: two or more); replaces the group's list. */
 export async function setGroupTeachers(actor: Actor, groupId: string, userIds: string[]) {
-  directorOnly(actor);
+  onlyDirector(actor);
   await prisma.$transaction(async (tx) => {
     const year = await currentSchoolYear(actor.schoolId, new Date(), tx);
     const group = year && (await tx.group.findFirst({ where: { id: groupId, schoolId: actor.schoolId, schoolYearId: year.id }, select: { id: true } }));
@@ -112,7 +109,7 @@ export async function setGroupTeachers(actor: Actor, groupId: string, userIds: s
  * that nobody with access is left for are cancelled (lib/bookings/ended-guardianships.ts).
  */
 export async function endGuardianship(actor: Actor, input: EndGuardianshipInput, now = new Date()) {
-  directorOnly(actor);
+  onlyDirector(actor);
   await prisma.$transaction(async (tx) => {
     const ended = await tx.guardianship.updateManyAndReturn({
       where: { id: input.guardianshipId, schoolId: actor.schoolId, endedAt: null },

@@ -1,0 +1,47 @@
+import type { Prisma, SurveyAudience } from '@/generated/prisma/client';
+import type { Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { allows, type Relation, type Verb } from './policy';
+import { isCareCoordinator, isDirector, isGuardian, onlyStaff } from './roles';
+
+// School-wide things, not about one child (the charter, surveys, group events): the actor's relation
+// is their role at the school, read against the same table (./policy.ts) as the child's file.
+
+type SchoolKind = 'survey' | 'charter' | 'calendarFeed';
+
+/**
+ * A guardian counts with the weakest guardian relation here (information only), so a school-wide
+ * verb is for every guardian or for none; a guardian's right per child is asked in ./relations.ts.
+ */
+function schoolRelations(actor: Pick<Actor, 'role' | 'care'>): Relation[] {
+  if (isGuardian(actor)) return ['information'];
+  if (isDirector(actor)) return ['director'];
+  return isCareCoordinator(actor) ? ['teacher', 'care'] : ['teacher'];
+}
+
+/** Whether the actor may do `verb` on a school-wide kind. */
+export function mayAtSchool<K extends SchoolKind>(actor: Pick<Actor, 'role' | 'care'>, kind: K, verb: Verb<K>) {
+  return allows(kind, verb, schoolRelations(actor));
+}
+
+/** The guard: NOT_FOUND when the table does not allow it. */
+export function requireAtSchool<K extends SchoolKind>(actor: Pick<Actor, 'role' | 'care'>, kind: K, verb: Verb<K>) {
+  if (!mayAtSchool(actor, kind, verb)) throw new AppError('NOT_FOUND');
+}
+
+/** Charter versions the actor may open: the director also the unpublished draft. */
+export function charterVersionScope(actor: Actor): Prisma.CharterVersionWhereInput {
+  return { schoolId: actor.schoolId, ...(mayAtSchool(actor, 'charter', 'write') ? {} : { publishedAt: { not: null } }) };
+}
+
+/** Which survey audience the actor answers as: guardians as parents, staff as the team. */
+export const surveyAudienceOf = (actor: Actor): SurveyAudience => (isGuardian(actor) ? 'GUARDIANS' : 'TEAM');
+
+/**
+ * Groups whose events a staff member plans and registers attendance for, in any school year: a
+ * teacher the groups they teach (duo colleagues both), the director all of the school. Guardians: NOT_FOUND.
+ */
+export function eventGroupScope(actor: Actor): Prisma.GroupWhereInput {
+  onlyStaff(actor);
+  return { schoolId: actor.schoolId, ...(isDirector(actor) ? {} : { teachers: { some: { userId: actor.userId } } }) };
+}
