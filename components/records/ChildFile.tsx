@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Disclosure } from '@/components/ui/Disclosure';
 import { StatusForm } from '@/components/ui/StatusForm';
-import type { Actor } from '@/lib/auth/actor';
+import type { FileAbilities } from '@/lib/access/child-file';
 import { addChildNoteAction, agreementResponseAction, agreementStatusAction, confirmRecordAction, createMomentAction, deleteMomentAction } from '@/lib/records/actions';
 import type { TimelineEntry } from '@/lib/records/timeline';
 import { GuidancePlanCard, NewGuidancePlanForm } from './GuidancePlans';
@@ -13,8 +13,8 @@ type AgreementEntry = RecordEntry['agreements'][number];
 const button = 'min-h-11 rounded border border-stone-400 bg-white px-2';
 const input = 'min-h-11 rounded-lg border border-stone-500 bg-white px-2';
 
-/** One agreement with its history; staff revisit it (status + note), guardians answer it (done / help needed). */
-export async function AgreementItem({ agreement: a, childId, staff, published }: { agreement: AgreementEntry; childId: string; staff: boolean; published: boolean }) {
+/** One agreement with its history; staff revisit it (status + note), a guardian with authority answers it (done / help needed). */
+export async function AgreementItem({ agreement: a, childId, staff, published, respond = false }: { agreement: AgreementEntry; childId: string; staff: boolean; published: boolean; respond?: boolean }) {
   const t = await getTranslations('records');
   const format = await getFormatter();
   return (
@@ -38,7 +38,7 @@ export async function AgreementItem({ agreement: a, childId, staff, published }:
           <button className={button}>{t('saveStatus')}</button>
         </StatusForm>
       )}
-      {!staff && (
+      {!staff && respond && (
         <StatusForm action={agreementResponseAction} className="mt-1 flex flex-wrap gap-1">
           <input type="hidden" name="agreementId" value={a.id} />
           <input type="hidden" name="childId" value={childId} />
@@ -52,7 +52,7 @@ export async function AgreementItem({ agreement: a, childId, staff, published }:
   );
 }
 
-async function RecordCard({ record: r, childId, staff }: { record: RecordEntry; childId: string; staff: boolean }) {
+async function RecordCard({ record: r, childId, staff, answer }: { record: RecordEntry; childId: string; staff: boolean; answer: boolean }) {
   const t = await getTranslations('records');
   return (
     <div data-testid="record">
@@ -65,9 +65,16 @@ async function RecordCard({ record: r, childId, staff }: { record: RecordEntry; 
       </dl>
       {r.agreements.length > 0 && <h4 className="mt-2 font-medium">{t('agreements')}</h4>}
       <ul className="flex flex-col gap-2">
-        {r.agreements.map((a) => <AgreementItem key={a.id} agreement={a} childId={childId} staff={staff} published={!!r.publishedAt} />)}
+        {r.agreements.map((a) => <AgreementItem key={a.id} agreement={a} childId={childId} staff={staff} published={!!r.publishedAt} respond={answer} />)}
       </ul>
-      {!staff && (r.parentConfirmedAt ? (
+      {/* Confirming and answering is the family's one voice: a guardian with authority gives it, one with information only reads it. */}
+      {!staff && !answer && (
+        <>
+          {r.parentConfirmedAt && <p className="mt-2 text-sm">{t('parentConfirmed')}{r.parentResponse ? `: ${r.parentResponse}` : ''}</p>}
+          <p className="mt-2 text-sm text-stone-700" data-testid="authority-only">{t('authorityOnly')}</p>
+        </>
+      )}
+      {!staff && answer && (r.parentConfirmedAt ? (
         <p className="mt-2 text-sm">{t('confirmed')}{r.parentResponse ? `: ${r.parentResponse}` : ''}</p>
       ) : (
         <StatusForm action={confirmRecordAction} className="mt-2 flex flex-wrap gap-1">
@@ -83,7 +90,7 @@ async function RecordCard({ record: r, childId, staff }: { record: RecordEntry; 
   );
 }
 
-async function NoteForm({ childId }: { childId: string }) {
+async function NoteForm({ childId, twoHouseholds }: { childId: string; twoHouseholds: boolean }) {
   const t = await getTranslations('records');
   return (
     <Disclosure summary={t('addNoteShort')}>
@@ -98,6 +105,14 @@ async function NoteForm({ childId }: { childId: string }) {
               {t(`roles.${audience}`)}
             </label>
           ))}
+          {/* Separated parents: the own household always reads it, the other household only when ticked. */}
+          {twoHouseholds && (
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="sharedWithOtherHousehold" value="true" className="size-5" />
+              {t('alsoOtherHousehold')}
+            </label>
+          )}
+          <p className="w-full text-sm text-stone-700">{t('ownHouseholdSees')}</p>
         </fieldset>
         <button className={`${button} self-start`}>{t('saveNote')}</button>
       </StatusForm>
@@ -124,12 +139,12 @@ async function MomentForm({ childId }: { childId: string }) {
 }
 
 /** The child's file as one timeline, newest first: what parents read and answer, what staff revisit. */
-export async function ChildFile({ actor, childId, childName, entries }: { actor: Actor; childId: string; childName: string; entries: TimelineEntry[] }) {
+export async function ChildFile({ may, childId, childName, entries, twoHouseholds }: { may: FileAbilities; childId: string; childName: string; entries: TimelineEntry[]; twoHouseholds: boolean }) {
   const t = await getTranslations('timeline');
   const tr = await getTranslations('records');
   const tm = await getTranslations('moments');
   const format = await getFormatter();
-  const staff = actor.role !== 'GUARDIAN';
+  const staff = may.staff;
   const day = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeZone: 'UTC' });
   const moment = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
   return (
@@ -137,21 +152,22 @@ export async function ChildFile({ actor, childId, childName, entries }: { actor:
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="file-title" className="text-xl font-semibold">{t('title', { name: childName })}</h2>
         <div className="flex flex-wrap gap-2">
-          {actor.role === 'DIRECTOR' && <Link href={`/kind/${childId}/audit`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">{tr('auditLink')}</Link>}
-          {staff && <Link href={`/kind/${childId}/gesprek`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">{tr('newRecord')}</Link>}
+          {may.auditLog && <Link href={`/kind/${childId}/audit`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 bg-white px-4">{tr('auditLink')}</Link>}
+          {may.writeRecord && <Link href={`/kind/${childId}/gesprek`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-medium text-white">{tr('newRecord')}</Link>}
         </div>
       </div>
       <p className="text-stone-700">{t('intro', { name: childName })}</p>
-      {!staff && (
+      {may.guardian && may.export && (
         <p className="flex flex-wrap gap-x-4">
           <a href={`/api/children/${childId}/export?format=pdf`} className="inline-flex min-h-11 items-center text-brand-700 underline">{t('exportPdf')}</a>
           <a href={`/api/children/${childId}/export`} className="inline-flex min-h-11 items-center text-brand-700 underline">{t('exportJson')}</a>
         </p>
       )}
+      {may.guardian && !may.export && <p className="text-sm text-stone-700" data-testid="export-authority-only">{t('exportAuthorityOnly')}</p>}
       <div className="grid gap-2 sm:grid-cols-2">
-        {!staff && <NoteForm childId={childId} />}
-        {staff && <NewGuidancePlanForm childId={childId} />}
-        {staff && <MomentForm childId={childId} />}
+        {may.writeNote && <NoteForm childId={childId} twoHouseholds={twoHouseholds} />}
+        {may.writePlan && <NewGuidancePlanForm childId={childId} />}
+        {may.writeMoment && <MomentForm childId={childId} />}
       </div>
       {entries.length === 0 && <p>{t('empty')}</p>}
       <ol className="flex flex-col gap-3" aria-label={t('title', { name: childName })}>
@@ -160,11 +176,14 @@ export async function ChildFile({ actor, childId, childName, entries }: { actor:
               <p className="text-sm text-stone-700">
                 <span className="font-semibold text-stone-900">{t(`types.${e.type}`)}</span> · {e.type === 'record' || e.type === 'guidance' ? day(e.at) : moment(e.at)}
               </p>
-              {e.type === 'record' && <RecordCard record={e.record} childId={childId} staff={staff} />}
+              {e.type === 'record' && <RecordCard record={e.record} childId={childId} staff={staff} answer={may.confirmRecord && may.respondToAgreement} />}
               {e.type === 'note' && (
                 <div data-testid="child-note">
                   <p className="whitespace-pre-line">{e.note.text}</p>
-                  <p className="text-sm text-stone-700">{tr('sharedWith', { roles: e.note.visibleTo.map((r) => tr(`roles.${r}`)).join(', ') || tr('roles.none') })}</p>
+                  <p className="text-sm text-stone-700">
+                    {tr('sharedWith', { roles: e.note.visibleTo.map((r) => tr(`roles.${r}`)).join(', ') || tr('roles.none') })}
+                    {e.note.sharedWithOtherHousehold && <> · {tr('alsoSharedWithOtherHousehold')}</>}
+                  </p>
                 </div>
               )}
               {e.type === 'guidance' && <GuidancePlanCard plan={e.plan} childId={childId} staff={staff} />}
@@ -181,7 +200,7 @@ export async function ChildFile({ actor, childId, childName, entries }: { actor:
                     {' · '}{tm('when', { when: moment(e.moment.startsAt), minutes: Math.round((+e.moment.endsAt - +e.moment.startsAt) / 60_000) })}
                     {e.moment.location && <> · {t('location', { location: e.moment.location })}</>}
                   </p>
-                  {staff && (
+                  {may.writeMoment && (
                     <StatusForm action={deleteMomentAction}>
                       <input type="hidden" name="momentId" value={e.moment.id} />
                       <input type="hidden" name="childId" value={childId} />

@@ -1,22 +1,19 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireRole } from '@/lib/auth/actor';
-import { type ActionResult, toActionError } from '@/lib/errors';
+import { formAction, formFields, idSchema } from '@/lib/access/action';
+import { ROLES } from '@/lib/access/roles';
 import { setCareCoordinator } from './care';
 
-const careSchema = z.object({ membershipId: z.string().min(1).max(40), on: z.enum(['true', 'false']).transform((v) => v === 'true') });
+const careSchema = z.object({ membershipId: idSchema, on: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
-export async function careCoordinatorAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('DIRECTOR');
-  const parsed = careSchema.safeParse({ membershipId: formData.get('membershipId'), on: formData.get('on') });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    await setCareCoordinator(actor, parsed.data.membershipId, parsed.data.on);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath('/directie');
-  return { ok: true };
-}
+export const careCoordinatorAction = formAction({
+  roles: ROLES.director,
+  schema: careSchema,
+  fields: (form) => formFields(form, ['membershipId', 'on']),
+  run: async (actor, i) => {
+    await setCareCoordinator(actor, i.membershipId, i.on);
+    return undefined;
+  },
+  revalidate: () => '/directie',
+});

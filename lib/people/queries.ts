@@ -1,8 +1,10 @@
 import 'server-only';
+import { onChildFile, withVisibleContacts } from '@/lib/access/child-file';
 import { caseloadGroups, childScope, groupScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { auditFile } from '@/lib/records/audit';
 import { currentSchoolYear, stillAtSchool } from '@/lib/school/year';
 
 // Reads for the home pages and the child page. Each takes the actor and builds its where from lib/access.
@@ -82,11 +84,15 @@ export async function directorHome(actor: Actor) {
   return { year, groups, staff, totals: { children, guardians, groups: groups.length, staff: staff.length } };
 }
 
-/** One child, as the actor may see it; NOT_FOUND outside their scope. */
+/**
+ * One child, as the actor may see it; NOT_FOUND outside their scope. Another household's e-mail and
+ * phone only where lib/access allows it. A staff member's read is audited here, wherever it is shown.
+ */
 export async function childDetail(actor: Actor, childId: string) {
   const year = await yearOf(actor);
+  const rel = await onChildFile(actor, childId, 'child', 'read');
   const child = await prisma.child.findFirst({
-    where: { AND: [{ id: childId }, await childScope(actor, year.id)] },
+    where: { id: childId, schoolId: actor.schoolId },
     select: {
       id: true,
       pupilNumber: true,
@@ -95,7 +101,7 @@ export async function childDetail(actor: Actor, childId: string) {
       lastName: true,
       dateOfBirth: true,
       leftAt: true,
-      school: { select: { retentionMonths: true } },
+      school: { select: { retentionMonths: true, shareGuardianContacts: true } },
       enrolments: { where: { schoolYearId: year.id }, select: { group: { select: { id: true, name: true, grade: true, teachers: { select: { user: personName } } } } } },
       guardianships: {
         where: { endedAt: null },
@@ -111,5 +117,11 @@ export async function childDetail(actor: Actor, childId: string) {
     orderBy: { schoolYear: { startDate: 'asc' } },
     select: { schoolYear: { select: { name: true } }, group: { select: { name: true } } },
   });
-  return { ...child, years: years.map((e) => ({ year: e.schoolYear.name, group: e.group.name })) };
+  await auditFile(prisma, actor, childId, 'read', 'details');
+  return {
+    ...child,
+    school: { retentionMonths: child.school.retentionMonths },
+    guardianships: withVisibleContacts(rel, child.school.shareGuardianContacts, child.guardianships),
+    years: years.map((e) => ({ year: e.schoolYear.name, group: e.group.name })),
+  };
 }

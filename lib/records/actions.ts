@@ -1,131 +1,127 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireRole } from '@/lib/auth/actor';
-import { type ActionResult, toActionError } from '@/lib/errors';
+import { formAction, formFields, idSchema, inputAction } from '@/lib/access/action';
+import { ROLES } from '@/lib/access/roles';
 import { createMoment, deleteMoment } from './moments';
 import { savePreparation } from './preparation';
 import { setChildLeft, setRetentionMonths } from './retention';
 import { agreementResponseSchema, agreementStatusSchema, childNoteSchema, confirmSchema, guidanceEvaluationSchema, guidancePlanSchema, momentSchema, preparationSchema, recordSchema, retentionSchema } from './schemas';
 import { addChildNote, confirmRecord, createGuidancePlan, evaluateGuidancePlan, publishRecord, respondToAgreement, saveRecord, setAgreementStatus } from './service';
 
+// The child file's server actions, each in lib/access/action.ts's one shape. Forms about one child
+// send its id along (childId) so the file and its sub-pages are refreshed after a success.
+
+const onChild = z.object({ childId: idSchema });
+/** The file and its sub-pages (talk record, preparation) after a change. */
+const file = ({ childId }: { childId: string }) => [[`/kind/${childId}`, 'layout'] as [string, 'layout']];
+/** Services that answer nothing: the action's result carries no data. */
+const done = async (p: Promise<unknown>) => {
+  await p;
+  return undefined;
+};
+
 /** Autosave and save: returns the record id so later saves update the same draft. */
-export async function saveRecordAction(input: unknown): Promise<ActionResult<{ recordId: string }>> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = recordSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  try {
-    return { ok: true, data: { recordId: await saveRecord(actor, parsed.data) } };
-  } catch (e) {
-    return toActionError(e);
-  }
-}
+export const saveRecordAction = inputAction({
+  roles: ROLES.staff,
+  schema: recordSchema,
+  run: async (actor, input) => ({ recordId: await saveRecord(actor, input) }),
+});
 
-export async function publishRecordAction(input: unknown): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ recordId: z.string().min(1).max(40), childId: z.string().min(1).max(40) }).safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    await publishRecord(actor, parsed.data.recordId);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath(`/kind/${parsed.data.childId}`);
-  return { ok: true };
-}
+export const publishRecordAction = inputAction({
+  roles: ROLES.staff,
+  schema: onChild.extend({ recordId: idSchema }),
+  run: (actor, { recordId }) => done(publishRecord(actor, recordId)),
+  revalidate: (input) => `/kind/${input.childId}`,
+});
 
-async function onFile(childId: unknown, run: () => Promise<unknown>): Promise<ActionResult> {
-  try {
-    await run();
-  } catch (e) {
-    return toActionError(e);
-  }
-  if (typeof childId === 'string' && /^[\w-]{1,40}$/.test(childId)) revalidatePath(`/kind/${childId}`, 'layout'); // the file and its sub-pages
-  return { ok: true };
-}
+export const agreementStatusAction = formAction({
+  roles: ROLES.staff,
+  schema: agreementStatusSchema.extend(onChild.shape),
+  fields: (form) => formFields(form, ['agreementId', 'status', 'note', 'childId']),
+  run: (actor, i) => done(setAgreementStatus(actor, i.agreementId, i.status, i.note)),
+  revalidate: file,
+});
 
-export async function agreementStatusAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = agreementStatusSchema.safeParse({ agreementId: formData.get('agreementId'), status: formData.get('status'), note: formData.get('note') || undefined });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return onFile(formData.get('childId'), () => setAgreementStatus(actor, parsed.data.agreementId, parsed.data.status, parsed.data.note));
-}
+export const agreementResponseAction = formAction({
+  roles: ROLES.guardian,
+  schema: agreementResponseSchema.extend(onChild.shape),
+  fields: (form) => formFields(form, ['agreementId', 'kind', 'note', 'childId']),
+  run: (actor, i) => done(respondToAgreement(actor, i.agreementId, i.kind, i.note)),
+  revalidate: file,
+});
 
-export async function agreementResponseAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('GUARDIAN');
-  const parsed = agreementResponseSchema.safeParse({ agreementId: formData.get('agreementId'), kind: formData.get('kind'), note: formData.get('note') || undefined });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return onFile(formData.get('childId'), () => respondToAgreement(actor, parsed.data.agreementId, parsed.data.kind, parsed.data.note));
-}
+export const confirmRecordAction = formAction({
+  roles: ROLES.guardian,
+  schema: confirmSchema.extend(onChild.shape),
+  fields: (form) => formFields(form, ['recordId', 'response', 'childId']),
+  run: (actor, i) => done(confirmRecord(actor, i.recordId, i.response)),
+  revalidate: file,
+});
 
-export async function confirmRecordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('GUARDIAN');
-  const parsed = confirmSchema.safeParse({ recordId: formData.get('recordId'), response: formData.get('response') || undefined });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return onFile(formData.get('childId'), () => confirmRecord(actor, parsed.data.recordId, parsed.data.response));
-}
+export const addChildNoteAction = formAction({
+  roles: ROLES.guardian,
+  schema: childNoteSchema,
+  fields: (form) => ({ ...formFields(form, ['childId', 'text', 'sharedWithOtherHousehold']), visibleTo: form.getAll('visibleTo').map(String) }),
+  run: (actor, i) => done(addChildNote(actor, i.childId, i.text, i.visibleTo, i.sharedWithOtherHousehold)),
+  revalidate: file,
+});
 
-export async function addChildNoteAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('GUARDIAN');
-  const parsed = childNoteSchema.safeParse({ childId: formData.get('childId'), text: formData.get('text'), visibleTo: formData.getAll('visibleTo').map(String) });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  return onFile(parsed.data.childId, () => addChildNote(actor, parsed.data.childId, parsed.data.text, parsed.data.visibleTo));
-}
+export const createGuidancePlanAction = formAction({
+  roles: ROLES.staff,
+  schema: guidancePlanSchema,
+  fields: (form) => Object.fromEntries(form),
+  run: (actor, i) => done(createGuidancePlan(actor, i)),
+  revalidate: file,
+});
 
-export async function createGuidancePlanAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = guidancePlanSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  return onFile(parsed.data.childId, () => createGuidancePlan(actor, parsed.data));
-}
+export const evaluateGuidancePlanAction = formAction({
+  roles: ROLES.staff,
+  schema: guidanceEvaluationSchema.extend(onChild.shape),
+  fields: (form) => formFields(form, ['planId', 'helped', 'decision', 'note', 'childId']),
+  run: (actor, i) => done(evaluateGuidancePlan(actor, i.planId, i.helped, i.decision, i.note)),
+  revalidate: file,
+});
 
-export async function evaluateGuidancePlanAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = guidanceEvaluationSchema.safeParse({ planId: formData.get('planId'), helped: formData.get('helped'), decision: formData.get('decision'), note: formData.get('note') || undefined });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return onFile(formData.get('childId'), () => evaluateGuidancePlan(actor, parsed.data.planId, parsed.data.helped, parsed.data.decision, parsed.data.note));
-}
+export const savePreparationAction = formAction({
+  roles: ROLES.guardian,
+  schema: preparationSchema,
+  fields: (form) => {
+    const pick = (prefix: string) => Object.fromEntries([...form].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), String(v)]));
+    return { roundId: form.get('roundId'), childId: form.get('childId'), answers: pick('answer:'), childAnswers: pick('child:') };
+  },
+  run: (actor, i) => done(savePreparation(actor, i)),
+  revalidate: file,
+});
 
-export async function savePreparationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('GUARDIAN');
-  const pick = (prefix: string) => Object.fromEntries([...formData].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), String(v)]));
-  const parsed = preparationSchema.safeParse({ roundId: formData.get('roundId'), childId: formData.get('childId'), answers: pick('answer:'), childAnswers: pick('child:') });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  return onFile(parsed.data.childId, () => savePreparation(actor, parsed.data));
-}
+export const createMomentAction = formAction({
+  roles: ROLES.staff,
+  schema: momentSchema,
+  fields: (form) => ({ ...Object.fromEntries(form), location: form.get('location') || undefined }),
+  run: (actor, i) => done(createMoment(actor, i)),
+  revalidate: file,
+});
 
-export async function createMomentAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = momentSchema.safeParse({ ...Object.fromEntries(formData), location: formData.get('location') || undefined });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  return onFile(parsed.data.childId, () => createMoment(actor, parsed.data));
-}
+export const deleteMomentAction = formAction({
+  roles: ROLES.staff,
+  schema: onChild.extend({ momentId: idSchema }),
+  fields: (form) => formFields(form, ['momentId', 'childId']),
+  run: (actor, i) => done(deleteMoment(actor, i.momentId)),
+  revalidate: file,
+});
 
-export async function deleteMomentAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ momentId: z.string().min(1).max(40) }).safeParse({ momentId: formData.get('momentId') });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return onFile(formData.get('childId'), () => deleteMoment(actor, parsed.data.momentId));
-}
+export const setChildLeftAction = formAction({
+  roles: ROLES.director,
+  schema: onChild.extend({ leftOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime')]) }),
+  fields: (form) => ({ childId: form.get('childId'), leftOn: form.get('leftOn') ?? '' }),
+  run: (actor, { childId, leftOn }) => done(setChildLeft(actor, childId, leftOn ? new Date(leftOn) : null)),
+  revalidate: file,
+});
 
-export async function setChildLeftAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('DIRECTOR');
-  const parsed = z.object({ childId: z.string().min(1).max(40), leftOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalidDateTime')]) }).safeParse({ childId: formData.get('childId'), leftOn: formData.get('leftOn') ?? '' });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const { childId, leftOn } = parsed.data;
-  return onFile(childId, () => setChildLeft(actor, childId, leftOn ? new Date(leftOn) : null));
-}
-
-export async function setRetentionAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('DIRECTOR');
-  const parsed = retentionSchema.safeParse({ months: formData.get('months') });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  try {
-    await setRetentionMonths(actor, parsed.data.months);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath('/directie/bewaartermijn');
-  return { ok: true };
-}
+export const setRetentionAction = formAction({
+  roles: ROLES.director,
+  schema: retentionSchema,
+  fields: (form) => ({ months: form.get('months') }),
+  run: (actor, i) => done(setRetentionMonths(actor, i.months)),
+  revalidate: () => '/directie/bewaartermijn',
+});

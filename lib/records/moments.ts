@@ -1,6 +1,7 @@
 import 'server-only';
 import { addMinutes } from 'date-fns';
-import { visibleChild } from '@/lib/access/scope';
+import { childName, onChildFile } from '@/lib/access/child-file';
+import { isStaff, onlyStaff } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { talkToIcs } from '@/lib/bookings/ics';
 import { prisma } from '@/lib/db';
@@ -18,13 +19,14 @@ import type { MomentInput } from './schemas';
 // guardians' and the teacher's calendar feed (lib/bookings/calendar.ts).
 
 export async function createMoment(actor: Actor, input: MomentInput, now = new Date()) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyStaff(actor);
   const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timeZone: true } });
   const startsAt = zonedToUtc(`${input.date}T${input.time}`, school.timeZone);
   if (startsAt < now) throw new AppError('IN_THE_PAST');
   const endsAt = addMinutes(startsAt, input.minutes);
   const moment = await prisma.$transaction(async (tx) => {
-    const child = await visibleChild(actor, input.childId, tx);
+    await onChildFile(actor, input.childId, 'moment', 'write', tx);
+    const child = await childName(tx, input.childId);
     const created = await tx.arrangedMoment.create({
       data: { schoolId: actor.schoolId, childId: input.childId, teacherId: actor.userId, purpose: input.purpose, startsAt, endsAt, location: input.location || null },
     });
@@ -43,12 +45,13 @@ export async function createMoment(actor: Actor, input: MomentInput, now = new D
 
 /** Staff take an agreed moment off again (it leaves the calendar feeds on their next refresh). */
 export async function deleteMoment(actor: Actor, momentId: string) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
+  onlyStaff(actor);
   const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timeZone: true } });
   await prisma.$transaction(async (tx) => {
     const moment = await tx.arrangedMoment.findFirst({ where: { id: momentId, schoolId: actor.schoolId } });
     if (!moment) throw new AppError('NOT_FOUND');
-    const child = await visibleChild(actor, moment.childId, tx);
+    await onChildFile(actor, moment.childId, 'moment', 'write', tx);
+    const child = await childName(tx, moment.childId);
     await tx.arrangedMoment.delete({ where: { id: moment.id } });
     await mailChildGuardians(tx, actor.schoolId, moment.childId, {
       namespace: 'mail.momentCancelled',
@@ -61,13 +64,13 @@ export async function deleteMoment(actor: Actor, momentId: string) {
 }
 
 export async function childMoments(actor: Actor, childId: string) {
-  await visibleChild(actor, childId);
+  await onChildFile(actor, childId, 'moment', 'read');
   return prisma.arrangedMoment.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { startsAt: 'asc' } });
 }
 
 /** The moments in a teacher's day (day view): the ones they agreed, and those of their groups' children (duo). */
 export async function momentsBetween(actor: Actor, from: Date, to: Date) {
-  if (actor.role === 'GUARDIAN') return [];
+  if (!isStaff(actor)) return [];
   const year = await currentSchoolYear(actor.schoolId);
   return prisma.arrangedMoment.findMany({
     where: {

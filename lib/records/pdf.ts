@@ -59,7 +59,8 @@ export async function childFilePdf(data: Data, locale: string): Promise<Buffer> 
   line(`${t('groups')}: ${data.child.enrolments.map((e) => `${e.schoolYear.name} ${e.group.name}`).join(', ') || '–'}`);
   line(`${tc('guardians')}:`);
   for (const g of data.child.guardianships) {
-    line(`${fullName(g.user)} (${g.relation}, ${tc(`rights.${g.right}`)}) · ${g.user.email}${g.user.phone ? ` · ${g.user.phone}` : ''}`, { indent: 12 });
+    // Another household's e-mail and phone are left out unless the school shares them (childExportData).
+    line(`${fullName(g.user)} (${g.relation}, ${tc(`rights.${g.right}`)})${g.user.email ? ` · ${g.user.email}` : ''}${g.user.phone ? ` · ${g.user.phone}` : ''}`, { indent: 12 });
   }
   line(t('retention', { name: data.child.firstName, months: data.child.school.retentionMonths }), { muted: true });
 

@@ -1,5 +1,7 @@
 import 'server-only';
 import { subMonths } from 'date-fns';
+import { onChildFile } from '@/lib/access/child-file';
+import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -10,8 +12,8 @@ import { auditFile } from './audit';
 
 /** The director records that a child left the school (the retention period starts then), or undoes it. */
 export async function setChildLeft(actor: Actor, childId: string, leftAt: Date | null) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
   await prisma.$transaction(async (tx) => {
+    await onChildFile(actor, childId, 'child', 'write', tx);
     const res = await tx.child.updateMany({ where: { id: childId, schoolId: actor.schoolId }, data: { leftAt } });
     if (res.count !== 1) throw new AppError('NOT_FOUND');
     await auditFile(tx, actor, childId, 'write', leftAt ? 'leftSchool' : 'leftSchoolUndone');
@@ -19,12 +21,12 @@ export async function setChildLeft(actor: Actor, childId: string, leftAt: Date |
 }
 
 export async function setRetentionMonths(actor: Actor, months: number) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  onlyDirector(actor);
   await prisma.school.update({ where: { id: actor.schoolId }, data: { retentionMonths: months } });
 }
 
 export async function retentionOverview(actor: Actor) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
+  onlyDirector(actor);
   const [school, left, deletions] = await Promise.all([
     prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { retentionMonths: true } }),
     prisma.child.findMany({ where: { schoolId: actor.schoolId, leftAt: { not: null } }, orderBy: { leftAt: 'asc' }, select: { id: true, firstName: true, prefix: true, lastName: true, pupilNumber: true, leftAt: true } }),

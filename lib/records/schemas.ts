@@ -30,6 +30,8 @@ export const childNoteSchema = z.object({
   childId: id,
   text: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
   visibleTo: z.array(z.enum(['TEACHER', 'DIRECTOR', 'SUPERVISOR'])).default([]),
+  // The checkbox "also the other household": left out (unticked) means the writer's own household only.
+  sharedWithOtherHousehold: z.literal('true').optional().transform((v) => v === 'true'),
 });
 
 export const guidancePlanSchema = z.object({

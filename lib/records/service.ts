@@ -1,5 +1,7 @@
 import 'server-only';
-import { caseloadGroups, visibleChild } from '@/lib/access/scope';
+import { childName, noteScope, onChildFile, recordScope } from '@/lib/access/child-file';
+import { onlyDirector, isStaff } from '@/lib/access/roles';
+import { caseloadGroups } from '@/lib/access/scope';
 import type { NoteAudience } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
@@ -14,12 +16,8 @@ import type { GuidancePlanInput, RecordInput } from './schemas';
 
 // Talk records and agreements: the shared child file. Staff write (drafts autosave, publishing is
 // deliberate); every guardian reads what is published and responds; nothing about a child exists
-// that its guardians cannot see once published. Staff reads and writes go to the audit log.
-
-
-function staffOnly(actor: Actor) {
-  if (actor.role === 'GUARDIAN') throw new AppError('NOT_FOUND');
-}
+// that its guardians cannot see once published. Staff reads and writes go to the audit log. Who may
+// do what is lib/access's (policy.ts, read through lib/access/child-file.ts).
 
 /** The agenda a new record follows: its stage's topics as they are now. */
 async function stageAgenda(tx: Tx, schoolId: string, stageKey: string | null): Promise<string[]> {
@@ -30,9 +28,8 @@ async function stageAgenda(tx: Tx, schoolId: string, stageKey: string | null): P
 
 /** Save a draft record with its agreements (replacing the draft's agreements). Published records do not change. */
 export async function saveRecord(actor: Actor, input: RecordInput) {
-  staffOnly(actor);
   return prisma.$transaction(async (tx) => {
-    await visibleChild(actor, input.childId, tx);
+    await onChildFile(actor, input.childId, 'record', 'write', tx);
     const stageKey = input.stageKey ?? null;
     const data = { kind: input.kind, stageKey, title: input.title, heldOn: new Date(input.heldOn), notes: input.notes };
     let recordId = input.recordId;
@@ -61,11 +58,11 @@ export async function saveRecord(actor: Actor, input: RecordInput) {
 
 /** Publish: from now on every guardian reads it; they get a mail. */
 export async function publishRecord(actor: Actor, recordId: string, now = new Date()) {
-  staffOnly(actor);
   await prisma.$transaction(async (tx) => {
     const record = await tx.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId } });
     if (!record) throw new AppError('NOT_FOUND');
-    const child = await visibleChild(actor, record.childId, tx);
+    await onChildFile(actor, record.childId, 'record', 'write', tx);
+    const child = await childName(tx, record.childId);
     const res = await tx.talkRecord.updateMany({ where: { id: recordId, publishedAt: null }, data: { publishedAt: now } });
     if (res.count !== 1) throw new AppError('CONFLICT');
     await mailChildGuardians(tx, actor.schoolId, record.childId, { namespace: 'mail.record', kind: 'record_published', values: () => ({ child: fullName(child), title: record.title }) });
@@ -76,9 +73,9 @@ export async function publishRecord(actor: Actor, recordId: string, now = new Da
 
 /** The child's file: records (guardians: published only) with agreements and their history. */
 export async function childFile(actor: Actor, childId: string) {
-  await visibleChild(actor, childId);
+  await onChildFile(actor, childId, 'record', 'read');
   const records = await prisma.talkRecord.findMany({
-    where: { childId, schoolId: actor.schoolId, ...(actor.role === 'GUARDIAN' ? { publishedAt: { not: null } } : {}) },
+    where: { childId, schoolId: actor.schoolId, ...recordScope(actor) },
     orderBy: [{ heldOn: 'desc' }, { createdAt: 'desc' }],
     include: { agreements: { orderBy: { createdAt: 'asc' }, include: { events: { orderBy: { createdAt: 'asc' } } } } },
   });
@@ -89,23 +86,25 @@ export async function childFile(actor: Actor, childId: string) {
 
 /** Staff revisit an agreement: achieved, adjusted, dropped (or open again), with a note. */
 export async function setAgreementStatus(actor: Actor, agreementId: string, status: 'OPEN' | 'ACHIEVED' | 'ADJUSTED' | 'DROPPED', note?: string) {
-  staffOnly(actor);
   await prisma.$transaction(async (tx) => {
     const a = await tx.agreement.findFirst({ where: { id: agreementId, schoolId: actor.schoolId } });
     if (!a) throw new AppError('NOT_FOUND');
-    await visibleChild(actor, a.childId, tx);
+    await onChildFile(actor, a.childId, 'agreement', 'write', tx);
     await tx.agreement.update({ where: { id: a.id }, data: { status } });
     await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind: 'status', status, note: note || null } });
     await audit(tx, actor, a.childId, 'write', 'agreement', a.id);
   });
 }
 
-/** A guardian responds to an agreement of a published record: done, or help needed. */
+/**
+ * A guardian with authority responds to an agreement of a published record: done, or help needed.
+ * The answer is the family's, so a guardian with information only reads it but does not give it.
+ */
 export async function respondToAgreement(actor: Actor, agreementId: string, kind: 'parent_done' | 'parent_help', note?: string) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   const a = await prisma.agreement.findFirst({ where: { id: agreementId, schoolId: actor.schoolId, record: { publishedAt: { not: null } } } });
   if (!a) throw new AppError('NOT_FOUND');
-  const child = await visibleChild(actor, a.childId);
+  await onChildFile(actor, a.childId, 'agreement', 'respond');
+  const child = await childName(prisma, a.childId);
   await prisma.$transaction(async (tx) => {
     await tx.agreementEvent.create({ data: { schoolId: actor.schoolId, agreementId: a.id, actorId: actor.userId, kind, note: note || null } });
     // "Help needed" must not wait for the next talk: the child's teachers hear of it now.
@@ -127,53 +126,39 @@ async function mailHelpNeeded(tx: Tx, actor: Actor, child: { id: string; firstNa
   }
 }
 
-/** A guardian confirms a published record, optionally with a response. */
+/** A guardian with authority confirms a published record for the family (one field), optionally with a response. */
 export async function confirmRecord(actor: Actor, recordId: string, response?: string, now = new Date()) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
   const r = await prisma.talkRecord.findFirst({ where: { id: recordId, schoolId: actor.schoolId, publishedAt: { not: null } } });
   if (!r) throw new AppError('NOT_FOUND');
-  await visibleChild(actor, r.childId);
+  await onChildFile(actor, r.childId, 'record', 'confirm');
   await prisma.talkRecord.update({ where: { id: r.id }, data: { parentConfirmedAt: now, parentResponse: response || null } });
 }
 
 /** The director inspects who read or changed a child's file. */
 export async function fileAuditLog(actor: Actor, childId: string) {
-  if (actor.role !== 'DIRECTOR') throw new AppError('NOT_FOUND');
-  await visibleChild(actor, childId);
+  onlyDirector(actor);
+  await onChildFile(actor, childId, 'child', 'read');
   return prisma.fileAudit.findMany({ where: { schoolId: actor.schoolId, childId }, orderBy: { createdAt: 'desc' }, take: 200 });
 }
 
-/** A guardian adds information to the child's file and chooses which staff see it. */
-export async function addChildNote(actor: Actor, childId: string, text: string, visibleTo: NoteAudience[]) {
-  if (actor.role !== 'GUARDIAN') throw new AppError('NOT_FOUND');
-  await visibleChild(actor, childId);
-  return prisma.childNote.create({ data: { schoolId: actor.schoolId, childId, authorId: actor.userId, text, visibleTo } });
-}
-
 /**
- * Which of the parents' sharing choices reach this staff member. "The teacher" is the child's own
- * teacher: the internal supervisor, who sees every file, reads those only for pupils they teach.
+ * A guardian adds information to the child's file and chooses which staff see it. Their own household
+ * always reads it; the other household of separated parents only when the writer shares it with both.
  */
-async function audiencesOf(actor: Actor, childId: string): Promise<NoteAudience[]> {
-  if (actor.role === 'DIRECTOR') return ['DIRECTOR'];
-  if (!actor.care) return ['TEACHER'];
-  const teaches = await prisma.enrolment.count({ where: { childId, schoolId: actor.schoolId, group: { teachers: { some: { userId: actor.userId } } } } });
-  return teaches ? ['TEACHER', 'SUPERVISOR'] : ['SUPERVISOR'];
+export async function addChildNote(actor: Actor, childId: string, text: string, visibleTo: NoteAudience[], sharedWithOtherHousehold = false) {
+  const rel = await onChildFile(actor, childId, 'note', 'write');
+  return prisma.childNote.create({ data: { schoolId: actor.schoolId, childId, authorId: actor.userId, householdId: rel.householdId, sharedWithOtherHousehold, text, visibleTo } });
 }
 
-/** Parent additions as the actor may see them: every guardian all; staff those shared with their role. */
+/** Parent additions as the actor may see them (lib/access/child-file.ts noteScope). */
 export async function childNotes(actor: Actor, childId: string) {
-  await visibleChild(actor, childId);
-  return prisma.childNote.findMany({
-    where: { childId, schoolId: actor.schoolId, ...(actor.role === 'GUARDIAN' ? {} : { visibleTo: { hasSome: await audiencesOf(actor, childId) } }) },
-    orderBy: { createdAt: 'desc' },
-  });
+  const rel = await onChildFile(actor, childId, 'note', 'read');
+  return prisma.childNote.findMany({ where: { AND: [{ childId, schoolId: actor.schoolId }, await noteScope(actor, rel)] }, orderBy: { createdAt: 'desc' } });
 }
 
 /** Staff set out what the parent is asked to do at home; every guardian sees it in the file. */
 export async function createGuidancePlan(actor: Actor, input: GuidancePlanInput) {
-  staffOnly(actor);
-  await visibleChild(actor, input.childId);
+  await onChildFile(actor, input.childId, 'plan', 'write');
   const plan = await prisma.homeGuidancePlan.create({
     data: { schoolId: actor.schoolId, childId: input.childId, authorId: actor.userId, subject: input.subject, parentTask: input.parentTask, how: input.how, howOften: input.howOften, startsOn: new Date(input.startsOn), evaluateOn: new Date(input.evaluateOn) },
   });
@@ -183,16 +168,15 @@ export async function createGuidancePlan(actor: Actor, input: GuidancePlanInput)
 
 /** After the agreed period: did it help, and continue, adjust or stop. */
 export async function evaluateGuidancePlan(actor: Actor, planId: string, helped: boolean, decision: 'continue' | 'adjust' | 'stop', note?: string, now = new Date()) {
-  staffOnly(actor);
   const plan = await prisma.homeGuidancePlan.findFirst({ where: { id: planId, schoolId: actor.schoolId } });
   if (!plan) throw new AppError('NOT_FOUND');
-  await visibleChild(actor, plan.childId);
+  await onChildFile(actor, plan.childId, 'plan', 'write');
   await prisma.homeGuidancePlan.update({ where: { id: plan.id }, data: { helped, decision, evaluationNote: note || null, evaluatedAt: now } });
   await audit(prisma, actor, plan.childId, 'write', 'guidanceEvaluation', plan.id);
 }
 
 export async function guidancePlans(actor: Actor, childId: string) {
-  await visibleChild(actor, childId);
+  await onChildFile(actor, childId, 'plan', 'read');
   return prisma.homeGuidancePlan.findMany({ where: { childId, schoolId: actor.schoolId }, orderBy: { startsOn: 'desc' } });
 }
 
@@ -202,7 +186,7 @@ export async function guidancePlans(actor: Actor, childId: string) {
  * audited) in the file.
  */
 export async function helpRequests(actor: Actor) {
-  if (actor.role === 'GUARDIAN') return [];
+  if (!isStaff(actor)) return [];
   const year = await currentSchoolYear(actor.schoolId);
   if (!year) return [];
   const asks = await prisma.agreementEvent.findMany({

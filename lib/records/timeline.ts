@@ -21,7 +21,7 @@ export type TimelineEntry = { id: string; at: Date } & (
   | { type: 'meeting'; meeting: { id: string; name: string; group: string; present: boolean } }
 );
 
-/** The child's file as the actor may see it (guardians: published records; staff: notes shared with their role). */
+/** The child's file as the actor may see it (lib/access/child-file.ts: guardians published records and their household's parts; staff notes shared with their role). */
 export async function childTimeline(actor: Actor, childId: string) {
   const [file, notes, plans, preparations, moments, bookings, attendance] = await Promise.all([
     childFile(actor, childId),
@@ -68,7 +68,7 @@ export function timelineForExport(entries: TimelineEntry[]) {
         };
       }
       case 'note':
-        return { type: e.type, at, text: e.note.text, visibleTo: e.note.visibleTo };
+        return { type: e.type, at, text: e.note.text, visibleTo: e.note.visibleTo, sharedWithOtherHousehold: e.note.sharedWithOtherHousehold };
       case 'guidance': {
         const { subject, parentTask, how, howOften, startsOn, evaluateOn, helped, decision, evaluationNote, evaluatedAt } = e.plan;
         return { type: e.type, at, subject, parentTask, how, howOften, startsOn, evaluateOn, helped, decision, evaluationNote, evaluatedAt };

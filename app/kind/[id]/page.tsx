@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
+import { fileAbilities } from '@/lib/access/child-file';
 import { requireRole } from '@/lib/auth/actor';
 import { orNotFound } from '@/lib/not-found';
 import { fullName, namesList } from '@/lib/format/name';
@@ -14,7 +15,7 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const actor = await requireRole();
   const child = await orNotFound(childDetail(actor, id));
-  const { entries } = await childTimeline(actor, id);
+  const [{ entries }, may] = await Promise.all([childTimeline(actor, id), fileAbilities(actor, id)]);
   const t = await getTranslations('child');
   const format = await getFormatter();
   const group = child.enrolments[0]?.group;
@@ -52,22 +53,21 @@ export default async function ChildPage({ params }: { params: Promise<{ id: stri
                 {g.relation} · {t(`rights.${g.right}`)}
                 {households.length > 1 && <> · {t('household', { n: households.indexOf(g.householdId) + 1 })}</>}
               </p>
-              <p className="text-sm text-stone-700">
-                {t('email')}: {g.user.email}
-                {g.user.phone && (
-                  <>
-                    <br />
-                    {t('phone')}: {g.user.phone}
-                  </>
-                )}
-              </p>
-              {actor.role === 'DIRECTOR' && <EndGuardianshipForm childId={child.id} guardianshipId={g.id} name={fullName(g.user)} />}
+              {/* The other household's contact details are left out unless the school shares them (childDetail). */}
+              {(g.user.email || g.user.phone) && (
+                <p className="text-sm text-stone-700">
+                  {g.user.email && <>{t('email')}: {g.user.email}</>}
+                  {g.user.email && g.user.phone && <br />}
+                  {g.user.phone && <>{t('phone')}: {g.user.phone}</>}
+                </p>
+              )}
+              {may.changeChild && <EndGuardianshipForm childId={child.id} guardianshipId={g.id} name={fullName(g.user)} />}
             </li>
           ))}
         </ul>
       </Card>
-      {actor.role === 'DIRECTOR' && <LeftSchoolForm childId={child.id} name={child.firstName} leftAt={child.leftAt} retentionMonths={child.school.retentionMonths} />}
-      <ChildFile actor={actor} childId={child.id} childName={child.firstName} entries={entries} />
+      {may.changeChild && <LeftSchoolForm childId={child.id} name={child.firstName} leftAt={child.leftAt} retentionMonths={child.school.retentionMonths} />}
+      <ChildFile may={may} childId={child.id} childName={child.firstName} entries={entries} twoHouseholds={households.length > 1} />
     </AppShell>
   );
 }

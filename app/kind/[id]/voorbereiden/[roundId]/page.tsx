@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
 import { PreparationForm } from '@/components/records/PreparationForm';
+import { PreparationView } from '@/components/records/PreparationView';
 import { requireRole } from '@/lib/auth/actor';
 import { orNotFound } from '@/lib/not-found';
 import { preparationForm } from '@/lib/records/preparation';
@@ -25,13 +26,20 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
       <p>{t('intro')}</p>
       <p className="text-sm text-stone-700">{t('whoReads', { name: form.child.firstName })}</p>
       {form.saved && <p className="text-sm text-stone-700">{t('lastSaved', { date: format.dateTime(form.saved.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })}</p>}
-      <PreparationForm
+      {/* A guardian with information only prepares only a talk they are invited to; they read what their household saved. */}
+      {!form.mayWrite && (
+        <>
+          <p className="font-medium" data-testid="prepare-authority-only">{t('authorityOnly')}</p>
+          {form.saved && <PreparationView answers={form.saved.answers} childAnswers={form.saved.childAnswers} />}
+        </>
+      )}
+      {form.mayWrite && <PreparationForm
         childId={id}
         roundId={roundId}
         childName={form.child.firstName}
         topics={form.round.stage.agendaTopics.map((topic) => ({ topic, value: form.saved?.answers[topic] ?? '' }))}
         childQuestions={form.childAnswers ? form.round.stage.childQuestions.map((question) => ({ question, value: childAnswerTo(form.saved?.childAnswers, question) })) : []}
-      />
+      />}
     </AppShell>
   );
 }
