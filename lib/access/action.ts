@@ -52,5 +52,4 @@ export function formFields(form: FormData, names: readonly string[]) {
   return Object.fromEntries(names.map((n) => [n, form.get(n)]).filter(([, v]) => v !== null && v !== ''));
 }
 
-/** Ids from forms and URLs are validated like every other field. */
-export const idSchema = z.string().min(1).max(40).regex(/^[\w-]+$/);
+export { idSchema } from './ids';
