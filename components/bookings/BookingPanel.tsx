@@ -19,6 +19,8 @@ type ChildEntry = {
   canBook: boolean;
   canPrepare: boolean;
   waiting: boolean;
+  /** The other household booked its own talk: shown as a fact, never with its time or a way to change it. */
+  otherHousehold?: boolean;
   booking: { id: string; startsAt: Date; endsAt: Date; location: string | null } | null;
   slots: Slot[];
 };
@@ -181,6 +183,7 @@ export function BookingPanel({ roundId, open, entries, plans }: { roundId: strin
                 )}
               </div>
             )}
+            {e.otherHousehold && <p className="mt-2 text-stone-700" data-testid="other-household-talk">{t('otherHousehold')}</p>}
             {!e.canBook && !e.booking && <p className="mt-2 text-stone-700">{t('informationOnly')}</p>}
             {picking && e.slots.length === 0 && !e.booking && (
               <div className="mt-2 flex flex-col gap-2">

@@ -2,17 +2,23 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { inputAction } from '@/lib/access/action';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
-import { type ActionResult, toActionError } from '@/lib/errors';
+import { toActionError } from '@/lib/errors';
 import { type BookOutcome, bookOrSuggest } from './book-or-suggest';
 import { bookSchema, cancelSchema, moveSchema } from './schemas';
 import { cancelBooking, moveBooking } from './service';
 
 export type BookActionResult = BookOutcome | { ok: false; error: 'INVALID_INPUT' | 'UNEXPECTED' | string; alternatives?: undefined; fieldErrors?: Record<string, string[]> };
 
-/** Parents book for their children; staff book on behalf of a family. */
+/**
+ * Parents book for their children; staff book on behalf of a family. Not inputAction: "just taken"
+ * answers with the nearest free slots ({ ok: false, error, alternatives }) and a success with the
+ * bookings ({ ok: true, bookings }), the shape BookingPanel and the JSON API share (BookOutcome).
+ */
 export async function bookAction(input: unknown): Promise<BookActionResult> {
-  const actor = await requireRole();
+  const actor = await requireRole(...ROLES.anyone);
   const parsed = bookSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
   let outcome: BookOutcome;
@@ -25,28 +31,17 @@ export async function bookAction(input: unknown): Promise<BookActionResult> {
   return outcome;
 }
 
-export async function cancelAction(input: unknown): Promise<ActionResult> {
-  const actor = await requireRole();
-  const parsed = cancelSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    await cancelBooking(actor, parsed.data.bookingId);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath('/ouder');
-  return { ok: true };
-}
+// Who may cancel or move which talk is the service's question (lib/access/bookings.ts): anyone signed in may ask.
+export const cancelAction = inputAction({
+  roles: ROLES.anyone,
+  schema: cancelSchema,
+  run: (actor, { bookingId }) => cancelBooking(actor, bookingId).then(() => undefined),
+  revalidate: () => '/ouder',
+});
 
-export async function moveAction(input: unknown): Promise<ActionResult> {
-  const actor = await requireRole();
-  const parsed = moveSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    await moveBooking(actor, parsed.data.bookingId, parsed.data.slotId);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath('/ouder');
-  return { ok: true };
-}
+export const moveAction = inputAction({
+  roles: ROLES.anyone,
+  schema: moveSchema,
+  run: (actor, { bookingId, slotId }) => moveBooking(actor, bookingId, slotId).then(() => undefined),
+  revalidate: () => '/ouder',
+});

@@ -2,69 +2,49 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { formAction, idSchema, inputAction } from '@/lib/access/action';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
-import { type ActionResult, toActionError } from '@/lib/errors';
 import { renewCalendarToken } from './calendar';
 import { savePreferences } from './fair';
 import { holdSlot } from './holds';
 import { preferencesSchema } from './schemas';
 import { joinWaitlist, leaveWaitlist } from './waitlist';
 
-const input = z.object({ roundId: z.string().min(1).max(40), childId: z.string().min(1).max(40) });
+const waitlistInput = z.object({ roundId: idSchema, childId: idSchema });
+const roundPage = (i: { roundId: string }) => `/ouder/gesprekken/${i.roundId}`;
 
-export async function joinWaitlistAction(raw: unknown): Promise<ActionResult> {
-  const actor = await requireRole('GUARDIAN');
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    await joinWaitlist(actor, parsed.data.roundId, parsed.data.childId);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath(`/ouder/gesprekken/${parsed.data.roundId}`);
-  return { ok: true };
-}
+export const joinWaitlistAction = inputAction({
+  roles: ROLES.guardian,
+  schema: waitlistInput,
+  run: (actor, i) => joinWaitlist(actor, i.roundId, i.childId),
+  revalidate: roundPage,
+});
 
-export async function leaveWaitlistAction(raw: unknown): Promise<ActionResult> {
-  const actor = await requireRole('GUARDIAN');
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    await leaveWaitlist(actor, parsed.data.roundId, parsed.data.childId);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath(`/ouder/gesprekken/${parsed.data.roundId}`);
-  return { ok: true };
-}
+export const leaveWaitlistAction = inputAction({
+  roles: ROLES.guardian,
+  schema: waitlistInput,
+  run: (actor, i) => leaveWaitlist(actor, i.roundId, i.childId),
+  revalidate: roundPage,
+});
 
-/** Any signed-in user: make (or replace, revoking the old one) their personal calendar link. */
+/** Any signed-in user: make (or replace, revoking the old one) their personal calendar link. A plain form action: the page reloads with the new link. */
 export async function renewCalendarAction() {
-  const actor = await requireRole();
+  const actor = await requireRole(...ROLES.anyone);
   await renewCalendarToken(actor.userId);
   revalidatePath('/agenda');
 }
 
-export async function savePreferencesAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('GUARDIAN');
-  const parsed = preferencesSchema.safeParse({ roundId: formData.get('roundId'), childIds: formData.getAll('childIds').map(String), blockIds: formData.getAll('blockIds').map(String) });
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  try {
-    await savePreferences(actor, parsed.data.roundId, parsed.data.childIds, parsed.data.blockIds);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath(`/ouder/gesprekken/${parsed.data.roundId}`);
-  return { ok: true };
-}
+export const savePreferencesAction = formAction({
+  roles: ROLES.guardian,
+  schema: preferencesSchema,
+  fields: (form) => ({ roundId: form.get('roundId'), childIds: form.getAll('childIds').map(String), blockIds: form.getAll('blockIds').map(String) }),
+  run: (actor, i) => savePreferences(actor, i.roundId, i.childIds, i.blockIds),
+  revalidate: roundPage,
+});
 
-export async function holdSlotAction(raw: unknown): Promise<ActionResult<{ expiresAt: Date }>> {
-  const actor = await requireRole('GUARDIAN');
-  const parsed = z.object({ slotId: z.string().min(1).max(40) }).safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    return { ok: true, data: { expiresAt: (await holdSlot(actor, parsed.data.slotId)).expiresAt } };
-  } catch (e) {
-    return toActionError(e);
-  }
-}
+export const holdSlotAction = inputAction({
+  roles: ROLES.guardian,
+  schema: z.object({ slotId: idSchema }),
+  run: async (actor, i) => ({ expiresAt: (await holdSlot(actor, i.slotId)).expiresAt }),
+});

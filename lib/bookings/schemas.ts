@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // Error messages are keys under "errors" in messages/*.json.
-const id = z.string().min(1).max(40);
+// Ids as lib/access/action.ts's idSchema checks them (that module is server-only; this one is also read by client components).
+const id = z.string().min(1).max(40).regex(/^[\w-]+$/);
 
 export const bookingDetailsSchema = z.object({
   note: z.string().trim().max(500, 'tooLong').optional().transform((v) => v || undefined),

@@ -118,8 +118,7 @@ type CancelledBooking = Prisma.BookingGetPayload<{ include: typeof bookingForCan
 /**
  * What a cancel does, once the booking is known to be the actor's to cancel: the slot goes to the
  * waiting list, the event is logged, and every guardian with live access gets the cancel mail (of a
- * household's own talk: that household's)
- * (the caller sends the outbox after its transaction).
+ * household's own talk: that household's). The caller sends the outbox after its transaction.
  */
 export async function cancelInTx(tx: Tx, schoolId: string, booking: CancelledBooking, actorId: string, now: Date) {
   await tx.booking.delete({ where: { id: booking.id } });

@@ -1,16 +1,13 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireRole } from '@/lib/auth/actor';
-import { type ActionResult, toActionError } from '@/lib/errors';
+import { formAction, formFields, idSchema } from '@/lib/access/action';
+import { ROLES } from '@/lib/access/roles';
 import { createRoundSchema } from './schemas';
 import { zonedToUtc } from '@/lib/format/time';
 import { bookTalks, cancelBooking, createRound } from './service';
 import { allocateRound } from './fair';
 import { addSlot, inviteNoShows, remindMissing, setAttendance, setSlotBlocked } from './staff';
-
-const id = z.string().min(1).max(40);
 
 /** The round form posts flat fields; blocks come as blockDate/blockFrom/blockTo rows, empty rows ignored. */
 function roundInputFrom(formData: FormData) {
@@ -40,92 +37,80 @@ function roundInputFrom(formData: FormData) {
   };
 }
 
-export async function createRoundAction(_prev: ActionResult<{ roundId: string; slotCount: number }> | null, formData: FormData): Promise<ActionResult<{ roundId: string; slotCount: number }>> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = createRoundSchema.safeParse(roundInputFrom(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  let result;
-  try {
-    result = await createRound(actor, parsed.data);
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath('/gesprekken');
-  return { ok: true, data: { roundId: result.round.id, slotCount: result.slotCount } };
-}
+export const createRoundAction = formAction({
+  roles: ROLES.staff,
+  schema: createRoundSchema,
+  fields: roundInputFrom,
+  run: async (actor, input) => {
+    const { round, slotCount } = await createRound(actor, input);
+    return { roundId: round.id, slotCount };
+  },
+  revalidate: () => '/gesprekken',
+});
 
-/** Runs a staff change and refreshes the day view; domain errors come back as a message key. */
-async function dayViewChange(run: () => Promise<unknown>): Promise<ActionResult> {
-  try {
-    await run();
-  } catch (e) {
-    return toActionError(e);
-  }
-  revalidatePath('/gesprekken/dag');
-  return { ok: true };
-}
+// The day view's changes: staff only (the service decides about the row), then the day view refreshes.
+const DAY = () => '/gesprekken/dag';
 
-export async function attendanceAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ bookingId: id, attendance: z.enum(['HELD', 'NO_SHOW', 'EXPECTED']) }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return dayViewChange(() => setAttendance(actor, parsed.data.bookingId, parsed.data.attendance));
-}
+export const attendanceAction = formAction({
+  roles: ROLES.staff,
+  schema: z.object({ bookingId: idSchema, attendance: z.enum(['HELD', 'NO_SHOW', 'EXPECTED']) }),
+  fields: (form) => formFields(form, ['bookingId', 'attendance']),
+  run: (actor, i) => setAttendance(actor, i.bookingId, i.attendance).then(() => undefined),
+  revalidate: DAY,
+});
 
-export async function blockSlotAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ slotId: id, blocked: z.enum(['true', 'false']) }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return dayViewChange(() => setSlotBlocked(actor, parsed.data.slotId, parsed.data.blocked === 'true'));
-}
+export const blockSlotAction = formAction({
+  roles: ROLES.staff,
+  schema: z.object({ slotId: idSchema, blocked: z.enum(['true', 'false']) }),
+  fields: (form) => formFields(form, ['slotId', 'blocked']),
+  run: (actor, i) => setSlotBlocked(actor, i.slotId, i.blocked === 'true').then(() => undefined),
+  revalidate: DAY,
+});
 
-export async function remindAction(_prev: ActionResult<{ sent: number }> | null, formData: FormData): Promise<ActionResult<{ sent: number }>> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ roundId: id, groupId: id, kind: z.enum(['missing', 'noShows']).default('missing') }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  const send = parsed.data.kind === 'noShows' ? inviteNoShows : remindMissing;
-  try {
-    return { ok: true, data: { sent: await send(actor, parsed.data.roundId, parsed.data.groupId) } };
-  } catch (e) {
-    return toActionError(e);
-  }
-}
+export const remindAction = formAction({
+  roles: ROLES.staff,
+  schema: z.object({ roundId: idSchema, groupId: idSchema, kind: z.enum(['missing', 'noShows']).default('missing') }),
+  fields: (form) => formFields(form, ['roundId', 'groupId', 'kind']),
+  run: async (actor, i) => ({ sent: await (i.kind === 'noShows' ? inviteNoShows : remindMissing)(actor, i.roundId, i.groupId) }),
+});
 
-export async function allocateAction(_prev: ActionResult<{ booked: number; outsidePreference: number; unplaced: number }> | null, formData: FormData): Promise<ActionResult<{ booked: number; outsidePreference: number; unplaced: number }>> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ roundId: id }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  try {
-    const r = await allocateRound(actor, parsed.data.roundId);
-    revalidatePath(`/gesprekken/${parsed.data.roundId}`);
-    return { ok: true, data: r };
-  } catch (e) {
-    return toActionError(e);
-  }
-}
+export const allocateAction = formAction({
+  roles: ROLES.staff,
+  schema: z.object({ roundId: idSchema }),
+  fields: (form) => formFields(form, ['roundId']),
+  run: async (actor, i) => {
+    const { booked, outsidePreference, unplaced } = await allocateRound(actor, i.roundId);
+    return { booked, outsidePreference, unplaced };
+  },
+  revalidate: (i) => `/gesprekken/${i.roundId}`,
+});
 
 /** The teacher books on behalf of a family (any time, no opening window). */
-export async function bookOnBehalfAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ roundId: id, childId: id, slotId: id }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return dayViewChange(() => bookTalks(actor, { roundId: parsed.data.roundId, items: [{ childId: parsed.data.childId, slotId: parsed.data.slotId }] }));
-}
+export const bookOnBehalfAction = formAction({
+  roles: ROLES.staff,
+  schema: z.object({ roundId: idSchema, childId: idSchema, slotId: idSchema }),
+  fields: (form) => formFields(form, ['roundId', 'childId', 'slotId']),
+  run: (actor, i) => bookTalks(actor, { roundId: i.roundId, items: [{ childId: i.childId, slotId: i.slotId }] }).then(() => undefined),
+  revalidate: DAY,
+});
 
 /** Staff cancel a talk, also after the deadline. */
-export async function staffCancelAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z.object({ bookingId: id }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  return dayViewChange(() => cancelBooking(actor, parsed.data.bookingId));
-}
+export const staffCancelAction = formAction({
+  roles: ROLES.staff,
+  schema: z.object({ bookingId: idSchema }),
+  fields: (form) => formFields(form, ['bookingId']),
+  run: (actor, i) => cancelBooking(actor, i.bookingId).then(() => undefined),
+  revalidate: DAY,
+});
 
-export async function addSlotAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
-  const parsed = z
-    .object({ roundGroup: z.string().regex(/^[\w]+:[\w]+$/), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), time: z.string().regex(/^\d{2}:\d{2}$/) })
-    .safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT' };
-  const [roundId, groupId] = parsed.data.roundGroup.split(':');
-  return dayViewChange(() => addSlot(actor, roundId, groupId, zonedToUtc(`${parsed.data.date}T${parsed.data.time}`)));
-}
+export const addSlotAction = formAction({
+  roles: ROLES.staff,
+  schema: z.object({ roundGroup: z.string().regex(/^[\w-]+:[\w-]+$/), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), time: z.string().regex(/^\d{2}:\d{2}$/) }),
+  fields: (form) => formFields(form, ['roundGroup', 'date', 'time']),
+  run: async (actor, i) => {
+    const [roundId, groupId] = i.roundGroup.split(':');
+    await addSlot(actor, roundId, groupId, zonedToUtc(`${i.date}T${i.time}`));
+    return undefined;
+  },
+  revalidate: DAY,
+});

@@ -106,6 +106,8 @@ export default async function GuardianHomePage() {
                         </p>
                         {r.booking ? (
                           <p data-testid="booked-talk">{tb('bookedAt', { when: when(r.booking.startsAt) })}</p>
+                        ) : r.otherHousehold ? (
+                          <p data-testid="other-household-talk">{tb('otherHousehold')}</p>
                         ) : r.state === 'notYetOpen' ? (
                           <p>{tb('opensAt', { when: when(r.round.opensAt) })}</p>
                         ) : r.state === 'closed' ? (

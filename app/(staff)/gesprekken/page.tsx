@@ -4,6 +4,7 @@ import { RoundForm } from '@/components/bookings/RoundForm';
 import { EventForm } from '@/components/events/EventForm';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { roundFormOptions, staffRounds } from '@/lib/bookings/staff';
 import { PARTICIPATION_TARGET, staffEvents } from '@/lib/events/service';
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 }
 
 export default async function StaffRoundsPage() {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const actor = await requireRole(...ROLES.staff);
   const t = await getTranslations('rounds');
   const format = await getFormatter();
   const year = await currentSchoolYear(actor.schoolId);

@@ -4,13 +4,14 @@ import { AllocateButton } from '@/components/bookings/AllocateButton';
 import { RemindButton } from '@/components/bookings/RemindButton';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { missingBookings } from '@/lib/bookings/staff';
 import { orNotFound } from '@/lib/not-found';
 import { fullName } from '@/lib/format/name';
 
 export default async function RoundProgressPage({ params }: { params: Promise<{ roundId: string }> }) {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const actor = await requireRole(...ROLES.staff);
   const { roundId } = await params;
   const { round, groups } = await orNotFound(missingBookings(actor, roundId));
   const t = await getTranslations('rounds');

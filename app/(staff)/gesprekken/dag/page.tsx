@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppShell } from '@/components/layout/AppShell';
 import { PrintButton } from '@/components/ui/PrintButton';
 import { StatusForm } from '@/components/ui/StatusForm';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { teacherDay } from '@/lib/bookings/queries';
 import { unbookedFor } from '@/lib/bookings/staff';
@@ -23,7 +24,7 @@ export async function generateMetadata() {
 
 /** The teacher's talks of one day in order; prints as one A4 (header and buttons hidden). */
 export default async function DayPage({ searchParams }: { searchParams: Promise<{ datum?: string }> }) {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const actor = await requireRole(...ROLES.staff);
   const { datum } = await searchParams;
   const date = dateParam.safeParse(datum).success ? datum! : zonedDateKey(new Date());
   const start = zonedToUtc(`${date}T00:00`);

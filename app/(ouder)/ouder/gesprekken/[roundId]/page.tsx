@@ -5,13 +5,14 @@ import { OpeningWatcher } from '@/components/bookings/OpeningWatcher';
 import { PreferenceForm } from '@/components/bookings/PreferenceForm';
 import { AppShell } from '@/components/layout/AppShell';
 import { Alert } from '@/components/ui/Alert';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { roundForGuardian } from '@/lib/bookings/queries';
 import { orNotFound } from '@/lib/not-found';
 import { fullName } from '@/lib/format/name';
 
 export default async function GuardianRoundPage({ params }: { params: Promise<{ roundId: string }> }) {
-  const actor = await requireRole('GUARDIAN');
+  const actor = await requireRole(...ROLES.guardian);
   const { roundId } = await params;
   const view = await orNotFound(roundForGuardian(actor, roundId));
   const t = await getTranslations('booking');
@@ -56,6 +57,7 @@ export default async function GuardianRoundPage({ params }: { params: Promise<{ 
           canBook: c.canBook,
           canPrepare: c.canPrepare,
           waiting: c.waiting,
+          otherHousehold: c.otherHousehold,
           booking: c.booking,
           slots: c.slots,
         }))}

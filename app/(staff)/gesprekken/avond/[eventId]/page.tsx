@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { AttendanceForm } from '@/components/events/AttendanceForm';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
+import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { orNotFound } from '@/lib/not-found';
 import { attendanceSheet } from '@/lib/events/service';
 import { fullName } from '@/lib/format/name';
 
 export default async function AttendancePage({ params }: { params: Promise<{ eventId: string }> }) {
-  const actor = await requireRole('TEACHER', 'DIRECTOR');
+  const actor = await requireRole(...ROLES.staff);
   const { eventId } = await params;
   const { event, children } = await orNotFound(attendanceSheet(actor, eventId));
   const t = await getTranslations('events');
