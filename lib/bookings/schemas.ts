@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { idSchema as id } from '@/lib/access/ids';
 
 // Error messages are keys under "errors" in messages/*.json.
-// Ids as lib/access/action.ts's idSchema checks them (that module is server-only; this one is also read by client components).
-const id = z.string().min(1).max(40).regex(/^[\w-]+$/);
 
 export const bookingDetailsSchema = z.object({
   note: z.string().trim().max(500, 'tooLong').optional().transform((v) => v || undefined),
