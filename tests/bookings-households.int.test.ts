@@ -5,6 +5,7 @@ import { bookTalks, cancelBooking, createRound, moveBooking } from '@/lib/bookin
 import { joinWaitlist, leaveWaitlist } from '@/lib/bookings/waitlist';
 import { sendDueReminders } from '@/lib/bookings/reminders';
 import { prisma } from '@/lib/db';
+import { childTimeline } from '@/lib/records/timeline';
 import { type BookingWorld, base, bookingWorld, OPEN } from './support/booking-world';
 import { createFamily } from './support/factories';
 
@@ -119,6 +120,15 @@ describe('separated parents, talks booked separately', () => {
     expect(await mailsTo(mother().user.email, 'booking_cancelled')).toBe(1);
     expect(await mailsTo(father().user.email, 'booking_cancelled')).toBe(0);
     expect(await prisma.booking.findMany({ where: { roundId, childId: child().id }, select: { id: true } })).toEqual([{ id: his.id }]);
+  });
+
+  it("the father's own talk is in his view of the child's file, not in the mother's; the teacher sees it", async () => {
+    // After the test above only the father's talk is left.
+    const talks = async (actor: Parameters<typeof childTimeline>[0]) => (await childTimeline(actor, child().id)).entries.flatMap((e) => (e.type === 'talk' ? [e.id] : []));
+    const his = await prisma.booking.findFirstOrThrow({ where: { roundId, childId: child().id }, select: { id: true } });
+    expect(await talks(father().actor)).toEqual([his.id]);
+    expect(await talks(mother().actor)).toEqual([]);
+    expect(await talks(w.juf.actor)).toEqual([his.id]);
   });
 
   it('each household gives its own preferences in a fair round; neither overwrites the other', async () => {

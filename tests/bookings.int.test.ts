@@ -3,6 +3,7 @@ import { guardianRounds, nearestAlternatives, roundForGuardian, teacherDay } fro
 import { bookTalks, cancelBooking, createRound, moveBooking } from '@/lib/bookings/service';
 import { prisma } from '@/lib/db';
 import { deliverDueMail } from '@/lib/mail/outbox';
+import { parentNotesFor } from '@/lib/records/preparation';
 import { type BookingWorld, base, bookingWorld as world, OPEN } from './support/booking-world';
 
 let w: BookingWorld;
@@ -95,7 +96,9 @@ describe('booking', () => {
     expect(day.map((s) => [s.group.name, s.startsAt.toISOString(), s.claim?.booking.child.id ?? null])).toEqual(
       w.slotsOf(w.g3.id).map((s, i) => ['3A', s.startsAt.toISOString(), i === 0 ? kid3().id : null]),
     );
-    expect(day[0].claim?.booking.note).toBe('Graag over rekenen');
+    // The parents' note is read through the audited function, and the read is in the child's audit log.
+    expect(await parentNotesFor(w.juf.actor, day.flatMap((s) => (s.claim ? [s.claim.booking.id] : [])))).toEqual([{ bookingId: day[0].claim!.booking.id, childId: kid3().id, note: 'Graag over rekenen' }]);
+    expect(await prisma.fileAudit.count({ where: { childId: kid3().id, actorId: w.juf.user.id, action: 'read', subject: 'parentNote' } })).toBe(1);
   });
 
   it('one booking per child per round', async () => {

@@ -154,7 +154,7 @@ export async function teacherDay(actor: Actor, dayStart: Date, dayEnd: Date) {
           booking: {
             select: {
               id: true,
-              note: true,
+              // The parents' note is read through parentNotesFor (lib/records), which audits the read.
               language: true,
               needsInterpreter: true,
               attendance: true,

@@ -1,4 +1,7 @@
 import 'server-only';
+import { ownTalksWhere } from '@/lib/access/bookings';
+import { relationTo } from '@/lib/access/relations';
+import { isGuardian } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { childMoments } from './moments';
@@ -23,6 +26,8 @@ export type TimelineEntry = { id: string; at: Date } & (
 
 /** The child's file as the actor may see it (lib/access/child-file.ts: guardians published records and their household's parts; staff notes shared with their role). */
 export async function childTimeline(actor: Actor, childId: string) {
+  // Separated parents: a talk the other household booked on its own is theirs, not in this file's view.
+  const household = isGuardian(actor) ? (await relationTo(actor, childId)).householdId : null;
   const [file, notes, plans, preparations, moments, bookings, attendance] = await Promise.all([
     childFile(actor, childId),
     childNotes(actor, childId),
@@ -30,7 +35,7 @@ export async function childTimeline(actor: Actor, childId: string) {
     childPreparations(actor, childId),
     childMoments(actor, childId),
     prisma.booking.findMany({
-      where: { childId, schoolId: actor.schoolId },
+      where: { childId, schoolId: actor.schoolId, ...(household ? ownTalksWhere(household) : {}) },
       select: { id: true, attendance: true, round: { select: { name: true } }, claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } } },
     }),
     prisma.eventAttendance.findMany({

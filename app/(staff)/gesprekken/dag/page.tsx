@@ -14,7 +14,7 @@ import { fullName, namesList } from '@/lib/format/name';
 import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
 import { momentsBetween } from '@/lib/records/moments';
 import { PreparationView } from '@/components/records/PreparationView';
-import { preparationsFor } from '@/lib/records/preparation';
+import { parentNotesFor, preparationsFor } from '@/lib/records/preparation';
 
 const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -32,7 +32,9 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
   const slots = await teacherDay(actor, start, end);
   const pairs = [...new Map(slots.map((s) => [`${s.round.id}:${s.group.id}`, { roundId: s.round.id, groupId: s.group.id, label: `${s.round.name} · ${s.group.name}` }])).values()];
   const talks = slots.flatMap((s) => (s.claim ? [{ roundId: s.round.id, childId: s.claim.booking.child.id }] : []));
-  const [unbooked, preparations, moments] = await Promise.all([unbookedFor(actor, pairs), preparationsFor(actor, talks), momentsBetween(actor, start, end)]);
+  const bookingIds = slots.flatMap((s) => (s.claim ? [s.claim.booking.id] : []));
+  const [unbooked, preparations, moments, notes] = await Promise.all([unbookedFor(actor, pairs), preparationsFor(actor, talks), momentsBetween(actor, start, end), parentNotesFor(actor, bookingIds)]);
+  const noteOf = new Map(notes.map((n) => [n.bookingId, n.note]));
   const tp = await getTranslations('prepare');
   const tm = await getTranslations('moments');
   const t = await getTranslations('day');
@@ -77,7 +79,7 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
                     <td className="py-2 pr-2">{b ? namesList(s.coming) : ''}</td>
                     <td className="py-2 pr-2">
                       {b?.needsInterpreter && <span className="block font-medium">{t('interpreter', { language: b.language ?? '–' })}</span>}
-                      {b?.note}
+                      {b && noteOf.get(b.id)}
                       {b && preparations.filter((p) => p.roundId === s.round.id && p.childId === b.child.id).map((p) => (
                         <details key={p.id} className="mt-1" data-testid="day-preparation">
                           <summary className="min-h-11 cursor-pointer font-medium text-brand-700">{tp('dayView')}</summary>
