@@ -64,8 +64,18 @@ describe('calendar feed', () => {
     const feed = await calendarFeed(token);
     expect(feed).toContain('BEGIN:VCALENDAR');
     expect(feed?.match(/BEGIN:VEVENT/g)).toHaveLength(1);
-    const teacherFeed = await calendarFeed(await renewCalendarToken(w.juf.user.id));
+    const jufToken = await renewCalendarToken(w.juf.user.id);
+    const teacherFeed = await calendarFeed(jufToken);
     expect(teacherFeed?.match(/BEGIN:VEVENT/g)).toHaveLength(6); // juf's six booked 3A talks
+    // The teacher's feed names the children: logged in each child's audit trail, once a day however often the calendar fetches it.
+    const audited = () => prisma.fileAudit.count({ where: { actorId: w.juf.user.id, subject: 'calendarFeed' } });
+    const children = await prisma.booking.findMany({ where: { claims: { some: { slot: { group: { teachers: { some: { userId: w.juf.user.id } } } } } } }, distinct: ['childId'], select: { childId: true } });
+    expect(children).toHaveLength(6);
+    expect(await audited()).toBe(6);
+    await calendarFeed(jufToken);
+    expect(await audited()).toBe(children.length);
+    // A parent's own feed is not an audited staff read.
+    expect(await prisma.fileAudit.count({ where: { actorId: parent.id } })).toBe(0);
     await renewCalendarToken(parent.id);
     expect(await calendarFeed(token)).toBeNull();
     expect(await calendarFeed('not-a-token')).toBeNull();

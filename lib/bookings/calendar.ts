@@ -4,6 +4,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { ownTalksWhere } from '@/lib/access/bookings';
 import { prisma } from '@/lib/db';
 import { fullName } from '@/lib/format/name';
+import { auditFeedRead } from '@/lib/records/audit';
 import { talkEvent } from './ics';
 
 // The personal calendar feed (webcal): a secret token in the URL instead of a session, because
@@ -32,6 +33,8 @@ export async function calendarFeed(token: string): Promise<string | null> {
       },
       select: {
         id: true,
+        schoolId: true,
+        childId: true,
         round: { select: { stage: { select: { name: true } } } },
         child: { select: { firstName: true, prefix: true, lastName: true } },
         claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } },
@@ -47,9 +50,12 @@ export async function calendarFeed(token: string): Promise<string | null> {
           { child: { enrolments: { some: { group: { teachers: { some: { userId: user.id } } } } } } },
         ],
       },
-      select: { id: true, purpose: true, startsAt: true, endsAt: true, location: true, child: { select: { firstName: true, prefix: true, lastName: true } } },
+      select: { id: true, schoolId: true, childId: true, purpose: true, startsAt: true, endsAt: true, location: true, child: { select: { firstName: true, prefix: true, lastName: true } } },
     }),
   ]);
+  // Children who are in the feed because the user teaches them, not because they are the user's own.
+  const own = new Set(mine.map((g) => g.childId));
+  await auditFeedRead(prisma, user.id, new Map([...bookings, ...moments].filter((x) => !own.has(x.childId)).map((x) => [x.childId, x.schoolId])));
   const events: EventAttributes[] = [
     ...bookings.map((b) => {
       const slots = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt);
