@@ -9,6 +9,13 @@ import { childMoments, createMoment } from '@/lib/records/moments';
 import { childPreparations, savePreparation } from '@/lib/records/preparation';
 import { setChildLeft } from '@/lib/records/retention';
 import { addChildNote, childFile, childNotes, confirmRecord, createGuidancePlan, guidancePlans, respondToAgreement, saveRecord, setAgreementStatus } from '@/lib/records/service';
+import { isGuardian } from '@/lib/access/roles';
+import { savePreferences } from '@/lib/bookings/fair';
+import { freeSlotsFor, roundForGuardian } from '@/lib/bookings/queries';
+import { bookTalks } from '@/lib/bookings/service';
+import { addSlot, missingBookings, setSlotBlocked } from '@/lib/bookings/staff';
+import { joinWaitlist } from '@/lib/bookings/waitlist';
+import { childTimeline } from '@/lib/records/timeline';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 // The access matrix, generated from the policy table (lib/access/policy.ts): every relation to a
@@ -19,11 +26,15 @@ import { createFamily, createGroup, createSchool, createUser } from './support/f
 
 type Scope = 'own' | 'otherFamily' | 'otherGroup' | 'otherSchool';
 const SCOPES: Scope[] = ['own', 'otherFamily', 'otherGroup', 'otherSchool'];
-type Rounds = { roundId: string; invitingRoundId: string };
-type Target = Rounds & { id: string; recordId: string; agreementId: string; guardians: { userId: string; email: string }[] };
+type Rounds = { roundId: string; invitingRoundId: string; fairRoundId: string; invitingFairRoundId: string };
+type Target = Rounds & { id: string; groupId: string; recordId: string; agreementId: string; guardians: { userId: string; email: string }[] };
 type Probe = (actor: Actor, child: Target) => Promise<unknown>;
 
 const today = new Date().toISOString().slice(0, 10);
+const NOW = new Date();
+const ROUND_DAY = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const freeSlot = (roundId: string, groupId: string) => prisma.slot.findFirstOrThrow({ where: { roundId, groupId, claim: null, blocked: false }, orderBy: { startsAt: 'asc' } });
+const blocksOf = async (roundId: string) => (await prisma.roundBlock.findMany({ where: { roundId }, select: { id: true } })).map((b) => b.id);
 const refusedAsNotFound = () => {
   throw new AppError('NOT_FOUND');
 };
@@ -43,6 +54,31 @@ const PROBES: Partial<Record<`${ResourceKind}.${string}`, Probe>> = {
     const own = c.guardians.find((g) => g.userId === a.userId) ?? c.guardians[0];
     if (!(await childDetail(a, c.id)).guardianships.some((g) => g.user.email === own.email)) refusedAsNotFound();
   },
+  // Rounds and moments: guardians through their round page, staff through the round's progress list.
+  'round.read': async (a, c) => {
+    const sees = isGuardian(a)
+      ? (await roundForGuardian(a, c.roundId, NOW)).children.some((x) => x.child.id === c.id)
+      : (await missingBookings(a, c.roundId)).groups.some((g) => g.missing.some((x) => x.id === c.id));
+    if (!sees) refusedAsNotFound();
+  },
+  'round.write': (a, c) => addSlot(a, c.roundId, c.groupId, new Date(Date.parse(`${ROUND_DAY}T16:00:00Z`) + Math.floor(Math.random() * 1000) * 60_000)),
+  'slot.read': (a, c) => freeSlotsFor(a, c.roundId, c.id, NOW),
+  'slot.write': async (a, c) => setSlotBlocked(a, (await freeSlot(c.roundId, c.groupId)).id, false),
+  'booking.read': async (a, c) => {
+    if (!(await childTimeline(a, c.id)).entries.some((e) => e.type === 'talk')) refusedAsNotFound();
+  },
+  'booking.write': async (a, c) => bookTalks(a, { roundId: c.roundId, items: [{ childId: c.id, slotId: (await freeSlot(c.roundId, c.groupId)).id }] }, NOW),
+  'booking.writeIfInvited': async (a, c) => bookTalks(a, { roundId: c.invitingRoundId, items: [{ childId: c.id, slotId: (await freeSlot(c.invitingRoundId, c.groupId)).id }] }, NOW),
+  'waitlist.read': async (a, c) => {
+    if (!(await roundForGuardian(a, c.roundId, NOW)).children.some((x) => x.child.id === c.id)) refusedAsNotFound();
+  },
+  'waitlist.write': (a, c) => joinWaitlist(a, c.roundId, c.id, NOW),
+  'waitlist.writeIfInvited': (a, c) => joinWaitlist(a, c.invitingRoundId, c.id, NOW),
+  'preference.read': async (a, c) => {
+    if (!(await roundForGuardian(a, c.fairRoundId, NOW)).children.some((x) => x.child.id === c.id)) refusedAsNotFound();
+  },
+  'preference.write': async (a, c) => savePreferences(a, c.fairRoundId, [c.id], await blocksOf(c.fairRoundId), NOW),
+  'preference.writeIfInvited': async (a, c) => savePreferences(a, c.invitingFairRoundId, [c.id], await blocksOf(c.invitingFairRoundId), NOW),
   'record.read': async (a, c) => {
     const file = await childFile(a, c.id);
     if (!file.records.some((r) => r.id === c.recordId)) refusedAsNotFound();
@@ -80,12 +116,15 @@ function expected(relation: Relation, scope: Scope, kind: ResourceKind, verb: st
   return [...(table[plain] ?? []), ...(table[verb] ?? [])].includes(relation);
 }
 
+// NOT_INVITED is the refusal a guardian hears in a round they may read but not act in (policy.ts).
+const REFUSALS = new Set(['NOT_FOUND', 'NOT_INVITED']);
+
 async function outcome(probe: Probe, actor: Actor, child: Target) {
   try {
     await probe(actor, child);
     return 'allowed';
   } catch (e) {
-    if (e instanceof AppError) return e.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'allowed'; // past the access check, refused for another reason
+    if (e instanceof AppError) return REFUSALS.has(e.code) ? 'NOT_FOUND' : 'allowed'; // else: past the access check, refused for another reason
     throw e;
   }
 }
@@ -100,12 +139,12 @@ async function roundsOf(schoolId: string, createdById: string, groupIds: string[
   const stage = await prisma.stageDefinition.create({
     data: { schoolId, position: 1, key: 'well_being', name: 'Welbevindengesprek', period: 'november', durationMinutes: 10, parentPreparation: true, agendaTopics: ['Hoe gaat het?'], mandatoryGrades: [5, 6] },
   });
-  const start = new Date(Date.now() + 30 * 86_400_000);
-  start.setUTCHours(14, 0, 0, 0);
-  const round = async (inviteInformationOnly: boolean) => {
+  const start = new Date(`${ROUND_DAY}T14:00:00Z`);
+  const round = async (inviteInformationOnly: boolean, fair = false) => {
     const r = await prisma.talkRound.create({
       data: {
-        schoolId, stageId: stage.id, name: inviteInformationOnly ? 'Met alle ouders' : 'Ouders met gezag', slotMinutes: 10, separateTalksAllowed: true, inviteInformationOnly,
+        schoolId, stageId: stage.id, name: `${inviteInformationOnly ? 'Met alle ouders' : 'Ouders met gezag'}${fair ? ' (eerlijk)' : ''}`, slotMinutes: 10, separateTalksAllowed: true, inviteInformationOnly,
+        mode: fair ? 'FAIR' : 'FIRST_COME', preferencesCloseAt: fair ? new Date(start.getTime() - 7 * 86_400_000) : null,
         opensAt: new Date(Date.now() - 86_400_000), deadline: new Date(start.getTime() - 86_400_000), createdById,
         groups: { create: groupIds.map((groupId) => ({ groupId })) },
         blocks: { create: { startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) } },
@@ -116,7 +155,7 @@ async function roundsOf(schoolId: string, createdById: string, groupIds: string[
     });
     return r.id;
   };
-  return { roundId: await round(false), invitingRoundId: await round(true) };
+  return { roundId: await round(false), invitingRoundId: await round(true), fairRoundId: await round(false, true), invitingFairRoundId: await round(true, true) };
 }
 
 async function build() {
@@ -145,7 +184,11 @@ async function build() {
     const recordId = await saveRecord(dir, { childId: id, kind: 'talk', title: 'Welbevinden', heldOn: today, notes: {}, agreements: [{ owner: 'PARENT', what: 'Samen lezen' }] });
     await prisma.talkRecord.update({ where: { id: recordId }, data: { publishedAt: new Date() } });
     const agreementId = (await prisma.agreement.findFirstOrThrow({ where: { recordId }, select: { id: true } })).id;
-    return { id, recordId, agreementId, ...rounds, guardians: f.guardians.map((g) => ({ userId: g.user.id, email: g.user.email })) };
+    const groupId = (await prisma.enrolment.findFirstOrThrow({ where: { childId: id }, select: { groupId: true } })).groupId;
+    // A talk already booked for the family (joint), for reading; in a round of its own.
+    const talk = await prisma.talkRound.findFirstOrThrow({ where: { id: rounds.invitingRoundId } });
+    await bookTalks(dir, { roundId: talk.id, items: [{ childId: id, slotId: (await freeSlot(talk.id, groupId)).id }] }, NOW);
+    return { id, groupId, recordId, agreementId, ...rounds, guardians: f.guardians.map((g) => ({ userId: g.user.id, email: g.user.email })) };
   };
   const children: Record<Scope, Target> = {
     own: await target(director.actor, family, roundsA),

@@ -11,7 +11,9 @@
 // - care:        the internal supervisor (intern begeleider), for every child of the school
 // - director:    the school's director
 // Household-owned rows (a separately booked talk, a preference, a place on the waiting list, a
-// preparation) are further limited to the household that owns them: ownHousehold in ./households.ts.
+// preparation) are further limited to the household that owns them (./bookings.ts, ./child-file.ts).
+// A refusal is NOT_FOUND, except for a guardian who may read a round but is not invited to act in
+// it: they hear NOT_INVITED, which says why.
 
 export const RELATIONS = ['authority', 'information', 'teacher', 'care', 'director'] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -32,7 +34,8 @@ export const POLICY = {
   // Booking, moving, cancelling a talk: the household that booked it (a joint talk: any guardian with
   // authority), information-only guardians only when invited; staff for their groups.
   booking: { read: EVERYONE, write: ['authority', 'teacher', 'director'], writeIfInvited: ['information'] },
-  waitlist: { read: EVERYONE, write: ['authority'], writeIfInvited: ['information'] },
+  // Staff have no view of the waiting list: a freed moment is offered to it automatically.
+  waitlist: { read: GUARDIANS, write: ['authority'], writeIfInvited: ['information'] },
   preference: { read: GUARDIANS, write: ['authority'], writeIfInvited: ['information'] },
   // Talk records: written by staff; read by every guardian once published; confirmed and answered
   // by a guardian with authority only (the field is shared by the family).

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { actingGuardianships, attendingTalk, householdKeyFor, toldOfTalk } from '@/lib/access/bookings';
+import { actingGuardianships, attendingTalk, householdKeyFor, plannedGroupsWhere, toldOfTalk } from '@/lib/access/bookings';
 import { isGuardian } from '@/lib/access/roles';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
@@ -114,6 +114,10 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
   } else {
     const visible = ctx.yearId ? await db.child.count({ where: { AND: [{ id: { in: childIds } }, await childScope(actor, ctx.yearId)] } }) : 0;
     if (visible !== childIds.length) throw new AppError('NOT_FOUND');
+    // Staff book on a family's behalf in the groups they plan talks for (the internal supervisor sees
+    // every child but plans no group's talks): policy.ts booking.write, found by the access matrix.
+    const groupIds = [...new Set(ctx.slots.filter((s) => slotIds.includes(s.id)).map((s) => s.groupId))];
+    if ((await db.group.count({ where: { AND: [plannedGroupsWhere(actor), { id: { in: groupIds } }] } })) !== groupIds.length) throw new AppError('NOT_FOUND');
   }
 
   const taken: { startsAt: number; endsAt: number }[] = [];

@@ -1,6 +1,6 @@
 import 'server-only';
 import { attendingTalk, guardianMayWrite, ownsTalk, plannedSlotsWhere } from '@/lib/access/bookings';
-import { onlyStaff } from '@/lib/access/roles';
+import { onlyGuardian, onlyStaff } from '@/lib/access/roles';
 import { childScope } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
@@ -52,6 +52,7 @@ export async function nearestAlternatives(actor: Actor, roundId: string, childId
 
 /** A guardian's children with the rounds open to them and what is booked. */
 export async function guardianRounds(actor: Actor, now = new Date()) {
+  onlyGuardian(actor); // staff have no household: their rounds are lib/bookings/staff.ts's (found by the access matrix)
   const year = await currentSchoolYear(actor.schoolId);
   if (!year) return [];
   const children = await prisma.child.findMany({
