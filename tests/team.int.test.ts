@@ -7,10 +7,11 @@ import { prisma } from '@/lib/db';
 import { applyImport, previewImport } from '@/lib/import/apply';
 import { toCsv } from '@/lib/import/csv';
 import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
-import { guardianHome } from '@/lib/people/queries';
+import { childDetail, guardianHome } from '@/lib/people/queries';
 import { childFile } from '@/lib/records/service';
-import { endGuardianshipSchema, inviteSchema } from '@/lib/team/schemas';
-import { deactivateStaff, endGuardianship, inviteStaff, resetSignIn, setGroupTeachers } from '@/lib/team/service';
+import { endGuardianshipSchema, familySettingsSchema, inviteSchema } from '@/lib/team/schemas';
+import { teamOverview } from '@/lib/team/queries';
+import { deactivateStaff, endGuardianship, inviteStaff, resetSignIn, setFamilySettings, setGroupTeachers } from '@/lib/team/service';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 const BASE = 'http://portal.test';
@@ -287,5 +288,29 @@ describe('import as a sync', () => {
     expect(audit.map((x) => x.subject)).toEqual([`guardianEnded IMPORT_SYNC ${jeroen.id}`, 'leftSchool']);
     // The family that stays is untouched, and syncing the same files again ends nothing more.
     expect((await previewImport(boss, files, { sync: true })).losing).toEqual([]);
+  });
+});
+
+describe("the school's family settings", () => {
+  it('the director lets parents see the other household’s contact details; off again hides them; nobody else may change it', async () => {
+    const g = await createGroup(a.school.id, a.year.id);
+    const family = await createFamily(a.school.id, a.year.id, [g.id], { guardians: 2, separated: true });
+    const [mother, father] = family.guardians;
+    const emailsSeenBy = async (actor: Actor) => (await childDetail(actor, family.children[0].id)).guardianships.map((x) => x.user.email).filter(Boolean).sort();
+    expect(await emailsSeenBy(mother.actor)).toEqual([mother.user.email]);
+
+    await setFamilySettings(director, familySettingsSchema.parse({ shareGuardianContacts: 'on' }));
+    expect(await emailsSeenBy(mother.actor)).toEqual([mother.user.email, father.user.email].sort());
+    expect((await teamOverview(director)).shareGuardianContacts).toBe(true);
+
+    // Another school's director and a teacher: not found, nothing changed.
+    const teacher = await createUser(a.school.id, 'TEACHER');
+    await expect(setFamilySettings(otherDirector, { shareGuardianContacts: false })).resolves.toBeUndefined(); // their own school, not this one
+    await expect(setFamilySettings(teacher.actor, { shareGuardianContacts: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setFamilySettings(mother.actor, { shareGuardianContacts: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await prisma.school.findUniqueOrThrow({ where: { id: a.school.id } })).shareGuardianContacts).toBe(true);
+
+    await setFamilySettings(director, familySettingsSchema.parse({}));
+    expect(await emailsSeenBy(mother.actor)).toEqual([mother.user.email]);
   });
 });

@@ -19,10 +19,17 @@ type Spec<S extends z.ZodType, T> = {
   revalidate?: (input: z.output<S>, result: T) => string | (string | [string, 'layout' | 'page'])[] | undefined;
 };
 
+/** zod, once; a field left empty is "required" (a message key like every other), not zod's English default. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | { ok: false; error: 'INVALID_INPUT'; fieldErrors: Record<string, string[]> } {
+  const parsed = schema.safeParse(raw, { error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : undefined) });
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+}
+
 async function guarded<S extends z.ZodType, T>(spec: Spec<S, T>, raw: unknown): Promise<ActionResult<T>> {
   const actor = await requireRole(...spec.roles);
-  const parsed = spec.schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  const parsed = parseInput(spec.schema, raw);
+  if (!parsed.ok) return parsed;
   let result: T;
   try {
     result = await spec.run(actor, parsed.data);

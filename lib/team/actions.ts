@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { formAction, idSchema } from '@/lib/access/action';
 import { ROLES } from '@/lib/access/roles';
-import { endGuardianshipSchema, groupTeachersSchema, inviteSchema, memberSchema } from './schemas';
-import { deactivateStaff, endGuardianship, inviteStaff, resetSignIn, setGroupTeachers } from './service';
+import { endGuardianshipSchema, familySettingsSchema, groupTeachersSchema, inviteSchema, memberSchema } from './schemas';
+import { deactivateStaff, endGuardianship, inviteStaff, resetSignIn, setFamilySettings, setGroupTeachers } from './service';
 
 const baseUrl = () => process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const TEAM = '/directie/team';
@@ -66,4 +66,15 @@ export const endGuardianshipAction = formAction({
     return undefined;
   },
   revalidate: ({ childId }) => (childId ? `/kind/${childId}` : TEAM),
+});
+
+export const familySettingsAction = formAction({
+  roles: ROLES.director,
+  schema: familySettingsSchema,
+  fields: (form) => ({ shareGuardianContacts: form.get('shareGuardianContacts') ?? undefined }),
+  run: async (actor, input) => {
+    await setFamilySettings(actor, input);
+    return undefined;
+  },
+  revalidate: () => TEAM,
 });

@@ -12,7 +12,7 @@ export async function teamOverview(actor: Actor) {
   onlyDirector(actor);
   const year = await currentSchoolYear(actor.schoolId);
   if (!year) throw new AppError('NOT_FOUND');
-  const [staff, groups, ended] = await Promise.all([
+  const [staff, groups, ended, school] = await Promise.all([
     prisma.membership.findMany({
       where: { schoolId: actor.schoolId, role: { in: ['TEACHER', 'DIRECTOR'] } },
       orderBy: [{ role: 'asc' }, { user: { lastName: 'asc' } }, { user: { firstName: 'asc' } }],
@@ -29,6 +29,7 @@ export async function teamOverview(actor: Actor) {
       take: 100,
       select: { id: true, endedAt: true, endReason: true, endNote: true, relation: true, user: personName, child: personName },
     }),
+    prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { shareGuardianContacts: true } }),
   ]);
   return {
     year,
@@ -36,5 +37,6 @@ export async function teamOverview(actor: Actor) {
     staff: staff.map(({ user: { passwordHash, ...user }, ...m }) => ({ ...m, user: { ...user, hasPassword: !!passwordHash } })),
     groups,
     ended,
+    shareGuardianContacts: school.shareGuardianContacts,
   };
 }

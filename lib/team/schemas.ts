@@ -31,3 +31,8 @@ export const endGuardianshipSchema = z
   })
   .refine((v) => v.reason !== 'OTHER' || !!v.note, { message: 'endNoteRequired', path: ['note'] });
 export type EndGuardianshipInput = z.infer<typeof endGuardianshipSchema>;
+
+// Whether every guardian sees every other guardian's e-mail and phone (lib/access/child-file.ts);
+// by default a parent sees only their own household's (BW 1:377c: information about the child).
+export const familySettingsSchema = z.object({ shareGuardianContacts: checkbox });
+export type FamilySettingsInput = z.infer<typeof familySettingsSchema>;

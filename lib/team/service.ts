@@ -9,7 +9,7 @@ import { translatorFor } from '@/lib/i18n/translator';
 import { enqueueMail, kickMailDelivery } from '@/lib/mail/outbox';
 import { auditFile } from '@/lib/records/audit';
 import { currentSchoolYear } from '@/lib/school/year';
-import type { EndGuardianshipInput, InviteInput } from './schemas';
+import type { EndGuardianshipInput, InviteInput, FamilySettingsInput } from './schemas';
 
 // The director's hand on who is on the team and which guardian has access. Each function checks the
 // actor and scopes every lookup to the actor's school: anything outside it is NOT_FOUND.
@@ -124,4 +124,10 @@ export async function endGuardianship(actor: Actor, input: EndGuardianshipInput,
     await cancelBookingsOfEndedGuardianships(tx, { schoolId: actor.schoolId, guardianshipIds: [input.guardianshipId], now, actorId: actor.userId });
   });
   kickMailDelivery();
+}
+
+/** The school's family settings: the director's, one row, written as one change. */
+export async function setFamilySettings(actor: Actor, input: FamilySettingsInput) {
+  onlyDirector(actor);
+  await prisma.school.update({ where: { id: actor.schoolId }, data: { shareGuardianContacts: input.shareGuardianContacts } });
 }

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { createPrisma } from '@/lib/db';
 import { addDaysToKey, proposedHolidays } from '@/lib/school/holidays-nl';
 import { isSchoolDay } from '@/lib/school/working-days';
 import { baseDatabaseUrl, withDatabase } from '../../scripts/embedded-pg';
+import { sourceStamp, STAMP_FILE } from '../../scripts/source-stamp';
 import { E2E_AUTH_SECRET, E2E_PORT } from './env';
 
 // A real school goes live, as its director would do it: `npm start` with DEMO=0 on an empty
@@ -39,6 +41,9 @@ let server: ChildProcess | undefined;
 let output = '';
 
 test.beforeAll(async () => {
+  // npm start builds when the sources differ from the last build; here that would replace .next under
+  // the suite's running server and break every later test. Say so instead.
+  if (!existsSync(STAMP_FILE) || readFileSync(STAMP_FILE, 'utf8') !== sourceStamp()) throw new Error('The sources changed since `npm run build`: build again before the e2e tests.');
   const admin = new pg.Client({ connectionString: withDatabase(baseDatabaseUrl(), 'postgres') });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);

@@ -8,7 +8,7 @@ import { Disclosure } from '@/components/ui/Disclosure';
 import { StatusForm } from '@/components/ui/StatusForm';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName } from '@/lib/format/name';
-import { deactivateStaffAction, groupTeachersAction, resetSignInAction } from '@/lib/team/actions';
+import { deactivateStaffAction, familySettingsAction, groupTeachersAction, resetSignInAction } from '@/lib/team/actions';
 import { teamOverview } from '@/lib/team/queries';
 
 export async function generateMetadata() {
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 
 export default async function TeamPage() {
   const actor = await requireRole('DIRECTOR');
-  const { year, staff, groups, ended } = await teamOverview(actor);
+  const { year, staff, groups, ended, shareGuardianContacts } = await teamOverview(actor);
   const t = await getTranslations('team');
   const format = await getFormatter();
   // A person with two staff roles here is one colleague in the group lists.
@@ -94,6 +94,18 @@ export default async function TeamPage() {
             </StatusForm>
           ))}
         </div>
+      </Card>
+
+      <Card aria-labelledby="families-title">
+        <h2 id="families-title" className="text-xl font-semibold">{t('familiesTitle')}</h2>
+        <StatusForm action={familySettingsAction} success={t('saved')} className="flex flex-col gap-2">
+          <label className="flex min-h-11 items-start gap-2">
+            <input type="checkbox" name="shareGuardianContacts" defaultChecked={shareGuardianContacts} aria-describedby="share-contacts-hint" className="mt-1 size-5" />
+            <span>{t('shareContacts')}</span>
+          </label>
+          <p id="share-contacts-hint" className="text-sm text-stone-700">{t('shareContactsHint')}</p>
+          <Button type="submit" variant="secondary" className="self-start">{t('save')}</Button>
+        </StatusForm>
       </Card>
 
       <Card aria-labelledby="ended-title">

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseInput } from '@/lib/access/action';
+import { childNoteSchema } from '@/lib/records/schemas';
+import { inviteSchema } from '@/lib/team/schemas';
+
+// What every server action answers for bad input (lib/access/action.ts): message keys under
+// "errors", the same whichever form sent it.
+describe('action input', () => {
+  it('an empty or missing required field is "required"; a schema’s own message wins', () => {
+    expect(parseInput(childNoteSchema, { childId: 'c1' })).toEqual({ ok: false, error: 'INVALID_INPUT', fieldErrors: { text: ['required'] } });
+    expect(parseInput(childNoteSchema, { childId: 'c1', text: '   ' })).toEqual({ ok: false, error: 'INVALID_INPUT', fieldErrors: { text: ['required'] } });
+    expect(parseInput(inviteSchema, { email: 'karima@', firstName: 'Karima', lastName: 'El Amrani' })).toMatchObject({ ok: false, fieldErrors: { email: ['invalidEmail'] } });
+    expect(parseInput(childNoteSchema, { childId: 'c1', text: 'Sinds kort een bril.', visibleTo: ['TEACHER'] })).toEqual({
+      ok: true,
+      data: { childId: 'c1', text: 'Sinds kort een bril.', visibleTo: ['TEACHER'], sharedWithOtherHousehold: false },
+    });
+  });
+});
