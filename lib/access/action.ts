@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/generated/prisma/client';
 import { type Actor, requireRole } from '@/lib/auth/actor';
@@ -17,11 +18,16 @@ type Spec<S extends z.ZodType, T> = {
   run: (actor: Actor, input: z.output<S>) => Promise<T>;
   /** Paths to refresh after a success. */
   revalidate?: (input: z.output<S>, result: T) => string | (string | [string, 'layout' | 'page'])[] | undefined;
+  /** Where to go after a success (a new row's page); outside the error handling, since Next throws it. */
+  redirectTo?: (input: z.output<S>, result: T) => string;
 };
+
+// A form that lacks a field sends null (FormData.get), '' or NaN (a number left empty).
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (typeof v === 'number' && Number.isNaN(v));
 
 /** zod, once; a field left empty is "required" (a message key like every other), not zod's English default. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | { ok: false; error: 'INVALID_INPUT'; fieldErrors: Record<string, string[]> } {
-  const parsed = schema.safeParse(raw, { error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : undefined) });
+  const parsed = schema.safeParse(raw, { error: (issue) => (isEmpty(issue.input) || (issue.code === 'too_small' && issue.origin === 'array' && issue.minimum === 1) ? 'required' : undefined) });
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
 }
@@ -41,6 +47,7 @@ async function guarded<S extends z.ZodType, T>(spec: Spec<S, T>, raw: unknown): 
     if (typeof p === 'string') revalidatePath(p);
     else revalidatePath(p[0], p[1]);
   }
+  if (spec.redirectTo) redirect(spec.redirectTo(parsed.data, result));
   return { ok: true, data: result };
 }
 
