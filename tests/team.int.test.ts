@@ -314,3 +314,15 @@ describe("the school's family settings", () => {
     expect(await emailsSeenBy(mother.actor)).toEqual([mother.user.email]);
   });
 });
+
+describe('a school without a school year yet', () => {
+  it('the team page lists the team (the groups wait for the year) instead of a 404', async () => {
+    const fresh = await createSchool();
+    await prisma.schoolYear.delete({ where: { id: fresh.year.id } });
+    const dir = await createUser(fresh.school.id, 'DIRECTOR');
+    const overview = await teamOverview(dir.actor);
+    expect(overview.year).toBeNull();
+    expect(overview.groups).toEqual([]);
+    expect(overview.staff.map((m) => m.user.id)).toEqual([dir.user.id]);
+  });
+});

@@ -2,7 +2,6 @@ import 'server-only';
 import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { currentSchoolYear } from '@/lib/school/year';
 
 const personName = { select: { id: true, firstName: true, prefix: true, lastName: true } } as const;
@@ -10,8 +9,8 @@ const personName = { select: { id: true, firstName: true, prefix: true, lastName
 /** The director's team page: staff, this year's groups with their teachers, and guardians whose access was ended. */
 export async function teamOverview(actor: Actor) {
   onlyDirector(actor);
+  // A school just set up has its team before its first year: the groups wait for the year.
   const year = await currentSchoolYear(actor.schoolId);
-  if (!year) throw new AppError('NOT_FOUND');
   const [staff, groups, ended, school] = await Promise.all([
     prisma.membership.findMany({
       where: { schoolId: actor.schoolId, role: { in: ['TEACHER', 'DIRECTOR'] } },
@@ -19,7 +18,7 @@ export async function teamOverview(actor: Actor) {
       select: { id: true, role: true, careCoordinator: true, user: { select: { ...personName.select, email: true, passwordHash: true } } },
     }),
     prisma.group.findMany({
-      where: { schoolId: actor.schoolId, schoolYearId: year.id },
+      where: { schoolId: actor.schoolId, schoolYearId: year?.id ?? '' },
       orderBy: [{ grade: 'asc' }, { name: 'asc' }],
       select: { id: true, name: true, teachers: { select: { userId: true } } },
     }),

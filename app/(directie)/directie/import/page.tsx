@@ -27,7 +27,14 @@ export default async function ImportPage() {
         <p className="text-stone-700">{t('intro')}</p>
       </div>
       <Card>
-        <ImportForm years={open} currentYearId={current?.id ?? ''} />
+        {open.length ? (
+          <ImportForm years={open} currentYearId={current?.id ?? ''} />
+        ) : (
+          // The files describe a year's groups: without a year there is nothing to import into.
+          <p>
+            {t('noYear')} <Link href="/directie/schooljaar" className="font-medium text-brand-700 underline">{t('createYear')}</Link>
+          </p>
+        )}
       </Card>
     </AppShell>
   );

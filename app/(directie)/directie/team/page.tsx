@@ -74,7 +74,7 @@ export default async function TeamPage() {
       </Card>
 
       <Card aria-labelledby="groups-title">
-        <h2 id="groups-title" className="text-xl font-semibold">{t('groupsTitle', { year: year.name })}</h2>
+        <h2 id="groups-title" className="text-xl font-semibold">{year ? t('groupsTitle', { year: year.name }) : t('groupsTitleNoYear')}</h2>
         <p className="mb-3 text-stone-700">{t('groupsIntro')}</p>
         {groups.length === 0 && <p>{t('noGroups')}</p>}
         <div className="grid gap-3 sm:grid-cols-2">
