@@ -5,6 +5,8 @@ import { prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { currentSchoolYear } from '@/lib/school/year';
 import { allows, type Relation, type ResourceKind, type Verb } from './policy';
+import { isCareCoordinator, isDirector, isGuardian } from './roles';
+import { groupScope } from './scope';
 
 /** How the actor stands to one child: their relations, and (for a guardian) their household and right. */
 export type ChildRelation = { childId: string; relations: Set<Relation>; householdId: string | null; right: GuardianRight | null };
@@ -18,7 +20,7 @@ export async function relationTo(actor: Actor, childId: string, db: Tx | typeof 
   const relations = new Set<Relation>();
   let householdId: string | null = null;
   let right: GuardianRight | null = null;
-  if (actor.role === 'GUARDIAN') {
+  if (isGuardian(actor)) {
     const g = await db.guardianship.findFirst({ where: { childId, userId: actor.userId, schoolId: actor.schoolId, endedAt: null }, select: { right: true, householdId: true } });
     if (g) {
       relations.add(g.right === 'AUTHORITY' ? 'authority' : 'information');
@@ -28,9 +30,9 @@ export async function relationTo(actor: Actor, childId: string, db: Tx | typeof 
   } else {
     const child = await db.child.findFirst({ where: { id: childId, schoolId: actor.schoolId }, select: { id: true } });
     if (child) {
-      if (actor.role === 'DIRECTOR') relations.add('director');
+      if (isDirector(actor)) relations.add('director');
       else {
-        if (actor.care) relations.add('care');
+        if (isCareCoordinator(actor)) relations.add('care');
         if (await teachesChild(actor, childId, db)) relations.add('teacher');
       }
     }
@@ -44,7 +46,7 @@ async function teachesChild(actor: Actor, childId: string, db: Tx | typeof prism
   if (school.teachersSeeAllPupils) return true;
   const year = await currentSchoolYear(actor.schoolId, new Date(), db);
   if (!year) return false;
-  return (await db.enrolment.count({ where: { childId, schoolYearId: year.id, group: { teachers: { some: { userId: actor.userId } } } } })) > 0;
+  return (await db.enrolment.count({ where: { childId, schoolYearId: year.id, group: groupScope(actor, year.id) } })) > 0;
 }
 
 /**

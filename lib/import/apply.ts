@@ -3,8 +3,7 @@ import { onlyDirector } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
 import { type Db, prisma, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { zonedDateKey } from '@/lib/format/time';
-import { currentSchoolYear } from '@/lib/school/year';
+import { currentSchoolYear, yearHasEnded } from '@/lib/school/year';
 import { auditFile } from '@/lib/records/audit';
 import { cancelBookingsOfEndedGuardianships } from '@/lib/bookings/ended-guardianships';
 import { kickMailDelivery } from '@/lib/mail/outbox';
@@ -19,7 +18,7 @@ async function targetYear(db: Db | Tx, actor: Actor, yearId: string | undefined,
   const year = yearId ? await db.schoolYear.findFirst({ where: { id: yearId, schoolId: actor.schoolId } }) : await currentSchoolYear(actor.schoolId, now, db);
   if (!year) throw new AppError('NOT_FOUND');
   // Last year stays as it was: its groups are what its talks and records were held in.
-  if (year.endDate.toISOString().slice(0, 10) < zonedDateKey(now)) throw new AppError('IN_THE_PAST');
+  if (yearHasEnded(year, now)) throw new AppError('IN_THE_PAST');
   return year;
 }
 

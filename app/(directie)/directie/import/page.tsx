@@ -4,8 +4,7 @@ import { ImportForm } from '@/components/import/ImportForm';
 import { AppShell } from '@/components/layout/AppShell';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
-import { zonedDateKey } from '@/lib/format/time';
-import { currentSchoolYear } from '@/lib/school/year';
+import { currentSchoolYear, yearHasEnded } from '@/lib/school/year';
 import { schoolYears } from '@/lib/school-year/service';
 
 export async function generateMetadata() {
@@ -15,10 +14,9 @@ export async function generateMetadata() {
 export default async function ImportPage() {
   const actor = await requireRole('DIRECTOR');
   const t = await getTranslations('import');
-  const today = zonedDateKey(new Date());
   // Last year stays as it was; the files describe this year or, for the rollover, a later one.
   const [years, current] = await Promise.all([schoolYears(actor), currentSchoolYear(actor.schoolId)]);
-  const open = years.filter((y) => y.endDate.toISOString().slice(0, 10) >= today).reverse().map((y) => ({ id: y.id, name: y.name }));
+  const open = years.filter((y) => !yearHasEnded(y)).reverse().map((y) => ({ id: y.id, name: y.name }));
   return (
     <AppShell actor={actor} path="/directie/import">
       <div>
