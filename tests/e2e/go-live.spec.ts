@@ -8,6 +8,7 @@ import { isSchoolDay } from '@/lib/school/working-days';
 import { baseDatabaseUrl, withDatabase } from '../../scripts/embedded-pg';
 import { sourceStamp, STAMP_FILE } from '../../scripts/source-stamp';
 import { E2E_AUTH_SECRET, E2E_PORT } from './env';
+import { latestLinkFor, signInWithLink } from './support';
 
 // A real school goes live, as its director would do it: `npm start` with DEMO=0 on an empty
 // database prints a one-time setup link; the link creates the school and its director; the director
@@ -67,21 +68,6 @@ test.afterAll(async () => {
   await db.$disconnect();
 });
 
-async function latestLink(email: string, kind: string) {
-  const mail = await db.outboxMail.findFirstOrThrow({ where: { to: email, kind }, orderBy: { createdAt: 'desc' } });
-  return mail.text.match(/https?:\/\/\S+/)![0];
-}
-
-async function signInByLink(page: Page, email: string) {
-  await page.goto(`${BASE}/inloggen`);
-  await page.getByLabel(/^e-mailadres/i).first().fill(email);
-  await page.getByRole('button', { name: /stuur mij een inloglink/i }).click();
-  await expect(page.getByRole('status').filter({ hasText: /inloglink/i })).toBeVisible();
-  await page.goto(await latestLink(email, 'sign_in_link'));
-  await page.getByRole('button', { name: /^inloggen$/i }).click();
-  await expect(page).not.toHaveURL(/\/inloggen/);
-}
-
 /** The first school day at least `days` from today, by the year's proposed holidays of regio midden. */
 function schoolDayFromNow(days: number) {
   const holidays = proposedHolidays('2026-2027', 'midden');
@@ -129,7 +115,7 @@ test('a real school goes live: setup link, year, own cycle, import, a teacher, a
   expect(await db.school.count()).toBe(1);
 
   // 3. The director signs in by e-mail link and sets a password.
-  await signInByLink(page, DIRECTOR);
+  await signInWithLink(page, DIRECTOR, { origin: BASE, outbox: db });
   await page.goto(`${BASE}/account`);
   await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Appelboom bloeit in april');
   await page.getByLabel('Nieuw wachtwoord nog een keer').fill('Appelboom bloeit in april');
@@ -195,7 +181,7 @@ test('a real school goes live: setup link, year, own cycle, import, a teacher, a
   await expect(group5.getByText('Opgeslagen.')).toBeVisible();
 
   const teacher = await browser.newPage();
-  await teacher.goto(await latestLink(TEACHER, 'team_invite'));
+  await teacher.goto(await latestLinkFor(TEACHER, { kind: 'team_invite', outbox: db }));
   await teacher.getByRole('button', { name: /^inloggen$/i }).click();
   await expect(teacher).not.toHaveURL(/\/inloggen/);
 
@@ -229,7 +215,7 @@ test('a real school goes live: setup link, year, own cycle, import, a teacher, a
   // access; after confirming, the father gets 404 on Yara from his next request.
   const yara = await db.child.findFirstOrThrow({ where: { pupilNumber: '5002' }, select: { id: true } });
   const parent = await browser.newPage();
-  await signInByLink(parent, LEAVING_PARENT);
+  await signInWithLink(parent, LEAVING_PARENT, { origin: BASE, outbox: db });
   expect((await parent.goto(`${BASE}/kind/${yara.id}`))!.status()).toBe(200);
 
   await importFiles(page, pupilsCsv(family('5', '4').filter((r) => !r.startsWith('5002;'))), { sync: true });

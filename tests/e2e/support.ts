@@ -44,22 +44,27 @@ export async function signInWithPassword(page: Page, email: string, password = P
   await remember(page, email);
 }
 
-/** Parents sign in with the e-mail link; in the demo the mail is read from /demo/mail. */
-export async function signInWithLink(page: Page, email: string, { fresh = false } = {}) {
+type Outbox = Pick<typeof db, 'outboxMail'>;
+
+/**
+ * Parents sign in with the e-mail link, read from the outbox. `origin` and `outbox`: another server
+ * of the run with its own database (the go-live test's real installation).
+ */
+export async function signInWithLink(page: Page, email: string, { fresh = false, origin = '', outbox = db as Outbox } = {}) {
   if (!fresh && (await reuseSession(page, email))) return;
-  await page.goto('/inloggen');
+  await page.goto(`${origin}/inloggen`);
   await page.getByLabel(/^e-mailadres|^e-mail address/i).first().fill(email);
   await page.getByRole('button', { name: /stuur mij een inloglink|send me a sign-in link/i }).click();
   await expect(page.getByRole('status').filter({ hasText: /inloglink|sign-in link/i })).toBeVisible();
-  const link = await latestLinkFor(email);
+  const link = await latestLinkFor(email, { outbox });
   await page.goto(link);
   await page.getByRole('button', { name: /^inloggen$|^sign in$/i }).click();
   await expect(page).not.toHaveURL(/\/inloggen/);
   await remember(page, email);
 }
 
-export async function latestLinkFor(email: string) {
-  const mail = await db.outboxMail.findFirstOrThrow({ where: { to: email, kind: 'sign_in_link' }, orderBy: { createdAt: 'desc' } });
+export async function latestLinkFor(email: string, { kind = 'sign_in_link', outbox = db as Outbox } = {}) {
+  const mail = await outbox.outboxMail.findFirstOrThrow({ where: { to: email, kind }, orderBy: { createdAt: 'desc' } });
   const match = mail.text.match(/https?:\/\/\S+/);
   if (!match) throw new Error('no link in mail');
   return match[0];
