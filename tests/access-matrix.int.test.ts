@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { POLICY, RELATIONS, type Relation, type ResourceKind } from '@/lib/access/policy';
+import { POLICY, RELATIONS, SCHOOL_KINDS, type Relation, type ResourceKind } from '@/lib/access/policy';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { childDetail } from '@/lib/people/queries';
@@ -16,6 +16,9 @@ import { bookTalks } from '@/lib/bookings/service';
 import { addSlot, missingBookings, setSlotBlocked } from '@/lib/bookings/staff';
 import { joinWaitlist } from '@/lib/bookings/waitlist';
 import { childTimeline } from '@/lib/records/timeline';
+import { messagesProbes } from './matrix/messages';
+import { reportsProbes } from './matrix/reports';
+import { type Probe, type Probes, type Rounds, type Target, refusedAsNotFound } from './matrix/types';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 // The access matrix, generated from the policy table (lib/access/policy.ts): every relation to a
@@ -26,21 +29,17 @@ import { createFamily, createGroup, createSchool, createUser } from './support/f
 
 type Scope = 'own' | 'otherFamily' | 'otherGroup' | 'otherSchool';
 const SCOPES: Scope[] = ['own', 'otherFamily', 'otherGroup', 'otherSchool'];
-type Rounds = { roundId: string; invitingRoundId: string; fairRoundId: string; invitingFairRoundId: string };
-type Target = Rounds & { id: string; groupId: string; recordId: string; agreementId: string; guardians: { userId: string; email: string }[] };
-type Probe = (actor: Actor, child: Target) => Promise<unknown>;
 
 const today = new Date().toISOString().slice(0, 10);
 const NOW = new Date();
 const ROUND_DAY = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const freeSlot = (roundId: string, groupId: string) => prisma.slot.findFirstOrThrow({ where: { roundId, groupId, claim: null, blocked: false }, orderBy: { startsAt: 'asc' } });
 const blocksOf = async (roundId: string) => (await prisma.roundBlock.findMany({ where: { roundId }, select: { id: true } })).map((b) => b.id);
-const refusedAsNotFound = () => {
-  throw new AppError('NOT_FOUND');
-};
 
 // One probe per kind and verb: the call a page or action makes for it.
-const PROBES: Partial<Record<`${ResourceKind}.${string}`, Probe>> = {
+const PROBES: Probes = {
+  ...messagesProbes,
+  ...reportsProbes,
   'child.read': (a, c) => childDetail(a, c.id),
   'child.write': (a, c) => setChildLeft(a, c.id, null),
   // Contact details: the other household's e-mail is there or it is not; "not there" counts as refused.
@@ -188,7 +187,7 @@ async function build() {
     // A talk already booked for the family (joint), for reading; in a round of its own.
     const talk = await prisma.talkRound.findFirstOrThrow({ where: { id: rounds.invitingRoundId } });
     await bookTalks(dir, { roundId: talk.id, items: [{ childId: id, slotId: (await freeSlot(talk.id, groupId)).id }] }, NOW);
-    return { id, groupId, recordId, agreementId, ...rounds, guardians: f.guardians.map((g) => ({ userId: g.user.id, email: g.user.email })) };
+    return { id, schoolId: dir.schoolId, groupId, recordId, agreementId, ...rounds, director: dir, guardians: f.guardians.map((g) => ({ userId: g.user.id, email: g.user.email })) };
   };
   const children: Record<Scope, Target> = {
     own: await target(director.actor, family, roundsA),
@@ -211,7 +210,7 @@ beforeAll(async () => {
 }, 60_000);
 
 
-const CHILD_KINDS = Object.keys(POLICY).filter((k) => !['survey', 'charter', 'calendarFeed'].includes(k)) as ResourceKind[];
+const CHILD_KINDS = (Object.keys(POLICY) as ResourceKind[]).filter((k) => !(SCHOOL_KINDS as readonly string[]).includes(k));
 
 describe('access matrix', () => {
   it('has a probe for every kind and verb about a child in the policy table', () => {

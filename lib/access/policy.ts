@@ -50,13 +50,39 @@ export const POLICY = {
   moment: { read: EVERYONE, write: STAFF },
   // The data-subject export is the legal representative's to request (and the director's to give).
   export: { read: ['authority', 'director'] },
+  // Conversations about a child (lib/messages): every guardian starts one for their household; staff
+  // answer in their inbox (the group's teachers, the director, a colleague it was handed to). A
+  // thread is further limited to its households and its inbox there.
+  thread: { read: EVERYONE, write: EVERYONE },
+  // A worry or complaint: raised by a guardian, on the guided route teacher → director → formal
+  // procedure. The teacher reads it only while it is at the teacher's step (never one the parent took
+  // to the director); the internal supervisor not at all.
+  complaint: { raise: GUARDIANS, read: [...GUARDIANS, 'teacher', 'director'] },
+  // Sick or absent: either home may report it (the child may be ill at either), staff read it in the
+  // morning view, a guardian or the teacher marks "better again".
+  absence: { read: EVERYONE, report: GUARDIANS, close: [...GUARDIANS, 'teacher', 'director'] },
+  // Leave (Leerplichtwet) is a decision about the child: asked by a guardian with authority (their
+  // household's request), decided by the director; the teacher sees it.
+  leave: { read: ['authority', 'teacher', 'director'], request: ['authority'], decide: ['director'] },
+  // A change at home (address, phone, situation) goes to the school administration: the director.
+  homeChange: { report: GUARDIANS, read: ['director'] },
   // School-wide things, not about one child: the relation is the actor's role at the school.
   survey: { answer: GUARDIANS, write: ['director'], results: ['director'] },
   charter: { read: EVERYONE, acknowledge: GUARDIANS, write: ['director'] },
   calendarFeed: { read: EVERYONE },
+  // Announcements to the school or groups: staff post to the groups they teach, the director also to
+  // the whole school; guardians read their children's groups' and confirm reading when asked.
+  announcement: { read: EVERYONE, write: STAFF, writeWholeSchool: ['director'], confirm: GUARDIANS },
+  // When staff are reachable: everyone reads it, each staff member sets their own.
+  workingHours: { read: EVERYONE, write: STAFF },
+  // Reply times per month and group: the director's.
+  replyFigures: { read: ['director'] },
 } as const satisfies Record<string, Record<string, readonly Relation[]>>;
 
 export type ResourceKind = keyof typeof POLICY;
+/** Kinds about the school, not one child: the actor's relation is their role (./school.ts). */
+export const SCHOOL_KINDS = ['survey', 'charter', 'calendarFeed', 'announcement', 'workingHours', 'replyFigures'] as const satisfies readonly ResourceKind[];
+export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 export type Verb<K extends ResourceKind> = keyof (typeof POLICY)[K] & string;
 
 /** Whether any of the actor's relations to the child allows this. */

@@ -1,13 +1,11 @@
 import type { Prisma, SurveyAudience } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { allows, type Relation, type Verb } from './policy';
+import { allows, type Relation, type SchoolKind, type Verb } from './policy';
 import { isCareCoordinator, isDirector, isGuardian, onlyStaff } from './roles';
 
 // School-wide things, not about one child (the charter, surveys, group events): the actor's relation
 // is their role at the school, read against the same table (./policy.ts) as the child's file.
-
-type SchoolKind = 'survey' | 'charter' | 'calendarFeed';
 
 /**
  * A guardian counts with the weakest guardian relation here (information only), so a school-wide
