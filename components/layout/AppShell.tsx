@@ -12,7 +12,10 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
   const tn = await getTranslations('nav');
   const links = [
     { href: homeOf(actor), label: tn('home') },
-    ...(isGuardian(actor) ? [] : [{ href: '/gesprekken', label: tn('talks') }, { href: '/gesprekken/dag', label: tn('day') }]),
+    ...(isGuardian(actor)
+      ? [{ href: '/berichten', label: tn('messages') }, { href: '/melden', label: tn('report') }]
+      : [{ href: '/vandaag', label: tn('today') }, { href: '/berichten', label: tn('messages') }, { href: '/gesprekken', label: tn('talks') }, { href: '/gesprekken/dag', label: tn('day') }]),
+    { href: '/mededelingen', label: tn('announcements') },
     { href: isDirector(actor) ? '/directie/afspraken' : '/afspraken', label: tn('charter') },
     { href: isDirector(actor) ? '/directie/enquetes' : '/enquetes', label: tn('surveys') },
     { href: '/agenda', label: tn('calendar') },

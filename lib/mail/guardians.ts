@@ -9,18 +9,18 @@ import { enqueueMail } from './outbox';
 /** Who a mail goes to, as the render function sees them. */
 export type Recipient = { userId: string; email: string; firstName: string; prefix: string | null; lastName: string; locale: string };
 export type RenderedMail = { subject: string; text: string; icsFile?: string | null };
-type Render = (to: Recipient) => RenderedMail | Promise<RenderedMail>;
+export type Render = (to: Recipient) => RenderedMail | Promise<RenderedMail>;
 
 const recipient = { id: true, email: true, firstName: true, prefix: true, lastName: true, locale: true } as const;
 
 /** One mail to each of these users (duplicates once), rendered per recipient. Returns how many were queued. */
-export async function enqueueToUsers(tx: Tx, mail: { schoolId: string; userIds: Iterable<string>; kind: string; render: Render }) {
+export async function enqueueToUsers(tx: Tx, mail: { schoolId: string; userIds: Iterable<string>; kind: string; render: Render; notBefore?: (userId: string) => Date | undefined }) {
   const ids = [...new Set(mail.userIds)];
   if (!ids.length) return 0;
   const users = await tx.user.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' }, select: recipient });
   for (const { id, ...u } of users) {
     const r = await mail.render({ userId: id, ...u });
-    await enqueueMail(tx, { to: u.email, schoolId: mail.schoolId, kind: mail.kind, subject: r.subject, text: r.text, icsFile: r.icsFile ?? null });
+    await enqueueMail(tx, { to: u.email, schoolId: mail.schoolId, kind: mail.kind, subject: r.subject, text: r.text, icsFile: r.icsFile ?? null, notBefore: mail.notBefore?.(id) });
   }
   return users.length;
 }

@@ -3,11 +3,12 @@ import nodemailer from 'nodemailer';
 import type { Tx } from '@/lib/db';
 import { prisma } from '@/lib/db';
 
-export type MailInput = { to: string; subject: string; text: string; kind: string; schoolId?: string | null; icsFile?: string | null };
+/** `notBefore`: hold the mail until then (a teacher's message waits for their working hours). */
+export type MailInput = { to: string; subject: string; text: string; kind: string; schoolId?: string | null; icsFile?: string | null; notBefore?: Date };
 
 /** Queue a mail inside the caller's transaction: it is sent only if the change commits. */
-export async function enqueueMail(tx: Tx, mail: MailInput) {
-  return tx.outboxMail.create({ data: { ...mail, schoolId: mail.schoolId ?? null, icsFile: mail.icsFile ?? null } });
+export async function enqueueMail(tx: Tx, { notBefore, ...mail }: MailInput) {
+  return tx.outboxMail.create({ data: { ...mail, schoolId: mail.schoolId ?? null, icsFile: mail.icsFile ?? null, ...(notBefore ? { nextAttemptAt: notBefore } : {}) } });
 }
 
 /** Without SMTP_URL the portal runs in demo mode: mail is printed to the terminal and shown on /demo/mail. */
