@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, db, LOGINS, signInWithLink, signInWithPassword } from './support';
+import { addMonths } from 'date-fns';
+import { apiAs, dayIn, db, LOGINS, signInWithLink, signInWithPassword } from './support';
+import { zonedToUtc } from '@/lib/format/time';
 
 // Daan (group 6, the demo mother's son) has a seeded file: a parent-tell record, a plan for home,
 // an agreed moment and his mother's preparation of the open well-being round.
@@ -61,7 +63,9 @@ test('a teacher agrees an extra moment (talk arrangement); it is in the parent\'
   await page.getByText('Extra moment afspreken').click();
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Moment afspreken' }) });
   await form.getByLabel('Waarvoor').fill('Evaluatie van het plan voor de tafels');
-  await form.getByLabel('Datum').fill('2027-03-09');
+  // Three weeks from today, so the test holds on any day it runs; 15:30 Amsterdam time in UTC for the feed.
+  const day = dayIn(21);
+  await form.getByLabel('Datum').fill(day);
   await form.getByLabel('Tijd').fill('15:30');
   await form.getByRole('button', { name: 'Moment afspreken' }).click();
   await expect(page.getByTestId('timeline-moment').filter({ hasText: 'Evaluatie van het plan voor de tafels' })).toBeVisible();
@@ -71,7 +75,7 @@ test('a teacher agrees an extra moment (talk arrangement); it is in the parent\'
     await db.user.update({ where: { id: user.id }, data: { calendarToken: token } });
     const feed = await (await page.request.get(`/api/calendar/${token}`)).text();
     expect(feed).toContain('Evaluatie van het plan voor de tafels');
-    expect(feed).toContain('DTSTART:20270309T143000Z');
+    expect(feed).toContain(`DTSTART:${zonedToUtc(`${day}T15:30`).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`);
   }
   const mail = await db.outboxMail.findFirstOrThrow({ where: { to: mother.email, kind: 'moment_agreed' }, orderBy: { createdAt: 'desc' } });
   expect(mail.icsFile).toContain('Evaluatie van het plan voor de tafels');
@@ -135,9 +139,12 @@ test('the director records that a pupil left and sets how long files are kept', 
   expect((await db.school.findUniqueOrThrow({ where: { id: school.id } })).retentionMonths).toBe(36);
 
   await page.goto(`/kind/${pupil.id}`);
-  await page.getByLabel('Datum van vertrek').fill('2026-11-20');
+  // Left twelve days ago: the file is kept until 36 months after that day.
+  const left = dayIn(-12);
+  await page.getByLabel('Datum van vertrek').fill(left);
   await page.getByRole('button', { name: 'Uitschrijven' }).click();
-  await expect(page.getByTestId('child-left')).toContainText('20 november 2029');
+  const keptUntil = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(addMonths(new Date(`${left}T00:00:00Z`), 36));
+  await expect(page.getByTestId('child-left')).toContainText(keptUntil);
   await page.goto('/directie/bewaartermijn');
   await expect(page.getByRole('link', { name: pupil.firstName, exact: false }).first()).toBeVisible();
   await expect(page.getByText('wordt verwijderd op 20 november 2029')).toBeVisible();

@@ -7,7 +7,6 @@ test('a teacher records a well-being talk with three agreements; the parent resp
     where: { enrolments: { some: { group: { teachers: { some: { userId: teacher.id } } } } }, guardianships: { some: { right: 'AUTHORITY' } } },
     include: { guardianships: { where: { right: 'AUTHORITY' }, include: { user: true } } },
   });
-  const started = Date.now();
   await signInWithPassword(page, LOGINS.teacher);
   await page.goto(`/kind/${child.id}`);
   await page.getByRole('link', { name: 'Gesprek vastleggen' }).click();
@@ -29,8 +28,6 @@ test('a teacher records a well-being talk with three agreements; the parent resp
   await page.getByRole('button', { name: 'Publiceren voor ouders' }).click();
   await expect(page).toHaveURL(new RegExp(`/kind/${child.id}$`));
   await expect(page.getByTestId('agreement')).toHaveCount(3);
-  console.log(`teacher recorded the talk with three agreements in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  expect(Date.now() - started).toBeLessThan(180_000);
 
   // The parent reads it and responds to one agreement.
   const parent = await browser.newPage();

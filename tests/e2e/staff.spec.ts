@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { zonedDateKey } from '@/lib/format/time';
-import { db, LOGINS, signInWithPassword } from './support';
+import { dayIn, db, LOGINS, schoolDayIn, signInWithPassword } from './support';
 
 test('a teacher sees the round, the information evening turnout and marks a talk as held in the day view', async ({ page }) => {
   const teacher = await db.user.findUniqueOrThrow({ where: { email: LOGINS.teacher } });
@@ -29,12 +29,12 @@ test('the director opens a new round for two groups; slots appear and progress s
   await form.getByLabel('Naam van de ronde').fill('Rapportgesprekken februari');
   await form.getByLabel('Groep 3A').check();
   await form.getByLabel('Groep 4A').check();
-  await form.getByLabel('Datum', { exact: true }).first().fill('2027-02-09');
+  await form.getByLabel('Datum', { exact: true }).first().fill(await schoolDayIn(28));
   await form.getByLabel('Van', { exact: true }).first().fill('15:00');
   await form.getByLabel('Tot', { exact: true }).first().fill('16:00');
   await form.getByLabel('Wisseltijd (min)').fill('5');
-  await form.getByLabel('Inschrijven opent', { exact: true }).fill('2027-01-25T19:00');
-  await form.getByLabel('Sluitingsdatum', { exact: true }).fill('2027-02-05T12:00');
+  await form.getByLabel('Inschrijven opent', { exact: true }).fill(`${dayIn(14)}T19:00`);
+  await form.getByLabel('Sluitingsdatum', { exact: true }).fill(`${dayIn(25)}T12:00`);
   await form.getByRole('button', { name: 'Ronde openen' }).click();
   await expect(page.getByText('De ronde is aangemaakt met 8 gespreksmomenten.')).toBeVisible(); // 4 per group
   await page.getByRole('link', { name: 'Bekijk de voortgang' }).click();
@@ -48,11 +48,11 @@ test('the round form rejects a deadline before the opening, in Dutch, and create
   await page.getByText('Nieuwe gespreksronde').click();
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Ronde openen' }) });
   await form.getByLabel('Groep 3A').check();
-  await form.getByLabel('Datum', { exact: true }).first().fill('2027-02-09');
+  await form.getByLabel('Datum', { exact: true }).first().fill(await schoolDayIn(28));
   await form.getByLabel('Van', { exact: true }).first().fill('15:00');
   await form.getByLabel('Tot', { exact: true }).first().fill('16:00');
-  await form.getByLabel('Inschrijven opent', { exact: true }).fill('2027-02-05T19:00');
-  await form.getByLabel('Sluitingsdatum', { exact: true }).fill('2027-01-25T12:00');
+  await form.getByLabel('Inschrijven opent', { exact: true }).fill(`${dayIn(25)}T19:00`);
+  await form.getByLabel('Sluitingsdatum', { exact: true }).fill(`${dayIn(14)}T12:00`);
   await form.getByRole('button', { name: 'Ronde openen' }).click();
   await expect(page.getByText('De sluitingsdatum moet na de opening liggen.')).toBeVisible();
   expect(await db.talkRound.count()).toBe(before);

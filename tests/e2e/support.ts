@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Cookie, expect, request, type Page } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import { createPrisma } from '@/lib/db';
+import { zonedDateKey } from '@/lib/format/time';
+import { addWorkingDays } from '@/lib/school/working-days';
 import { baseDatabaseUrl, withDatabase } from '../../scripts/embedded-pg';
 import { E2E_AUTH_SECRET, E2E_BASE_URL } from './env';
 
@@ -80,4 +82,13 @@ export async function apiAs(userId: string) {
   await db.userSession.create({ data: { id: sid, userId } });
   const token = await encode({ token: { sub: userId, sid }, secret: E2E_AUTH_SECRET });
   return request.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie: `next-auth.session-token=${token}` } });
+}
+
+/** A date `days` from today in the school's zone ("YYYY-MM-DD"), so fixtures hold on any day the suite runs. */
+export const dayIn = (days: number) => zonedDateKey(new Date(Date.now() + days * 86_400_000));
+
+/** The first school day of the demo school at least `days` from today (weekends and its holidays skipped). */
+export async function schoolDayIn(days: number) {
+  const holidays = await db.holiday.findMany({ where: { school: { slug: 'distelvlinder' } }, select: { startDate: true, endDate: true } });
+  return addWorkingDays(dayIn(days - 1), 1, holidays);
 }

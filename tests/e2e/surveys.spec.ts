@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { db, LOGINS, signInWithLink, signInWithPassword } from './support';
+import { dayIn, db, LOGINS, signInWithLink, signInWithPassword } from './support';
 
 test('the director opens the schoolscan for two groups and the team; a parent answers; results hide what is too small', async ({ page, browser }) => {
   const parentEmail = 'ouder2@distelvlinder.demo'; // Sanne (3A) and Daan (6)
@@ -49,8 +49,8 @@ test('the director opens the schoolscan for two groups and the team; a parent an
   await form.getByLabel('Wat we hoorden', { exact: true }).fill('Ouders willen vaker horen hoe het met hun kind gaat.');
   await form.getByLabel('Wat we gaan doen', { exact: true }).fill('Na elk gesprek een samenvatting in het portaal.');
   await form.getByLabel('Wie', { exact: true }).fill('Team onderbouw');
-  await form.getByLabel('Vanaf', { exact: true }).fill('2026-12-01');
-  await form.getByLabel('Klaar op', { exact: true }).fill('2027-02-01');
+  await form.getByLabel('Vanaf', { exact: true }).fill(dayIn(0));
+  await form.getByLabel('Klaar op', { exact: true }).fill(dayIn(60));
   await form.getByRole('button', { name: 'Actie toevoegen' }).click();
   await expect(page.getByTestId('survey-action')).toContainText('Team onderbouw');
   await page.getByLabel('Samenvatting voor ouders').fill('Dank voor het invullen! Dit hoorden we en dit gaan we doen.');
