@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+// The complaint route's school settings. Messages are keys under "errors" (generic ones) or
+// "communication.errors" (this form's own); an empty field clears the setting.
+
+/** Only an https address: parents follow it from the portal, so no http:, javascript: or data:. */
+function isHttpsUrl(v: string) {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' && !!u.hostname && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+const text = (max: number) => z.string().trim().max(max, 'tooLong');
+const orNull = (v: string | undefined) => v || null;
+
+export const complaintSettingsSchema = z.object({
+  complaintProcedureUrl: text(500).refine((v) => v === '' || isHttpsUrl(v), 'httpsUrl').optional().transform(orNull),
+  counsellorName: text(200).optional().transform(orNull),
+  counsellorContact: text(500).optional().transform(orNull),
+});
+/** The form's field names, as the action reads them. */
+export const COMPLAINT_SETTINGS_FIELDS = ['complaintProcedureUrl', 'counsellorName', 'counsellorContact'] as const;
+export type ComplaintSettings = z.output<typeof complaintSettingsSchema>;
