@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { OwnPasswordForm } from '@/components/account/OwnPasswordForm';
 import { AppShell } from '@/components/layout/AppShell';
+import { WorkingHoursForm } from '@/components/messages/WorkingHoursForm';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { StatusForm } from '@/components/ui/StatusForm';
@@ -44,6 +45,7 @@ export default async function AccountPage() {
           <OwnPasswordForm hasPassword={has} />
         </Card>
       )}
+      <WorkingHoursForm actor={actor} />
       <Card aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="mb-2 text-lg font-semibold">
           {t('sessionsTitle')}

@@ -124,10 +124,14 @@ export async function threadView(actor: Actor, threadId: string, now = new Date(
     inboxPeople(prisma, t).then((ids) => peopleWithHours(t.schoolId, ids)),
     isGuardian(actor) ? [] : handOverCandidates(prisma, actor, t),
   ]);
-  const households = await prisma.threadHousehold.count({ where: { threadId: t.id, schoolId: t.schoolId } });
+  const [households, concerns] = await Promise.all([
+    prisma.threadHousehold.count({ where: { threadId: t.id, schoolId: t.schoolId } }),
+    // Whom a complaint concerns is for the director's eyes (the guardian chose it; the teacher never sees the thread).
+    t.concernsUserId && !isGuardian(actor) ? prisma.user.findUnique({ where: { id: t.concernsUserId }, select: person }) : null,
+  ]);
   await markRead(actor, t.id, now);
   return {
-    thread: t, messages, promise, child, group, assignee, school, people,
+    thread: t, messages, promise, child, group, assignee, school, people, concerns,
     candidates: candidates.filter((c) => c.id !== t.assigneeId),
     bothHouseholds: households > 1,
     overdue: !!promise && promise.dueAt < now,
