@@ -13,5 +13,7 @@ export async function register() {
     every(6 * 3600_000, () => deleteExpiredFiles());
     every(3600_000, async () => (await import('@/lib/auth/prune')).pruneAuthRows());
     every(5 * 60_000, () => closeDueSurveys());
+    // The daily digests go out after the digest moment (lib/notify/digest.ts); a run sends each item once.
+    every(15 * 60_000, async () => (await import('@/lib/notify/digest')).sendDigests());
   }
 }

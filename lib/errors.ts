@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'NOT_INVITED'
   | 'IN_THE_PAST'
   | 'TALK_HELD'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'ALREADY_REMINDED';
 
 /** Which field was wrong, as message keys under "errors", and the values those messages name. */
 export type ErrorDetails = { fieldErrors?: Record<string, string[]>; values?: Record<string, string> };

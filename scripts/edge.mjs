@@ -42,6 +42,7 @@ export const BODY_LIMITS = {
   api: 64 * 1024, // JSON API: a booking with a few children and a note
   page: 1024 * 1024, // server actions: a talk record with its agreements is the largest form
   import: 5 * 1024 * 1024, // the school's import: two CSV files of at most 2 MB (next.config.ts matches)
+  announcement: 26 * 1024 * 1024, // a new announcement: five attachments of at most 5 MB and its text (next.config.ts matches)
 };
 
 /**
@@ -59,6 +60,7 @@ export function bodyLimitFor(url) {
   if (path.startsWith('/api/auth/')) return BODY_LIMITS.auth;
   if (path.startsWith('/api/')) return BODY_LIMITS.api;
   if (path === '/directie/import') return BODY_LIMITS.import;
+  if (path === '/mededelingen/nieuw') return BODY_LIMITS.announcement;
   return BODY_LIMITS.page;
 }
 

@@ -40,7 +40,9 @@ describe('edge', () => {
     expect(bodyLimitFor('/api/bookings')).toBe(BODY_LIMITS.api);
     expect(bodyLimitFor('/kind/abc/gesprek')).toBe(BODY_LIMITS.page);
     expect(bodyLimitFor('/directie/import')).toBe(BODY_LIMITS.import);
-    expect(BODY_LIMITS).toEqual({ auth: 16384, api: 65536, page: 1048576, import: 5242880 });
+    expect(bodyLimitFor('/mededelingen/nieuw')).toBe(BODY_LIMITS.announcement);
+    expect(bodyLimitFor('/mededelingen/nieuw/../x')).toBe(BODY_LIMITS.page);
+    expect(BODY_LIMITS).toEqual({ auth: 16384, api: 65536, page: 1048576, import: 5242880, announcement: 27262976 });
   });
 
   it('resolves the target as Next will route it, so dot segments and absolute forms do not widen the limit', () => {

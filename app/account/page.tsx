@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { OwnPasswordForm } from '@/components/account/OwnPasswordForm';
+import { NotificationPreferencesForm } from '@/components/announcements/NotificationPreferencesForm';
 import { AppShell } from '@/components/layout/AppShell';
 import { WorkingHoursForm } from '@/components/messages/WorkingHoursForm';
 import { Button } from '@/components/ui/Button';
@@ -45,6 +46,7 @@ export default async function AccountPage() {
           <OwnPasswordForm hasPassword={has} />
         </Card>
       )}
+      <NotificationPreferencesForm actor={actor} />
       <WorkingHoursForm actor={actor} />
       <Card aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="mb-2 text-lg font-semibold">
