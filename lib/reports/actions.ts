@@ -23,7 +23,10 @@ export const closeAbsenceAction = formAction({
   roles: ROLES.anyone,
   schema: z.object({ absenceId: idSchema }),
   fields: (form) => formFields(form, ['absenceId']),
-  run: (actor, { absenceId }) => closeAbsence(actor, absenceId),
+  run: async (actor, { absenceId }) => {
+    await closeAbsence(actor, absenceId);
+    return undefined;
+  },
   revalidate: () => REPORT_PAGES,
 });
 
@@ -39,7 +42,10 @@ export const withdrawLeaveAction = formAction({
   roles: ROLES.guardian,
   schema: z.object({ requestId: idSchema }),
   fields: (form) => formFields(form, ['requestId']),
-  run: (actor, { requestId }) => withdrawLeave(actor, requestId),
+  run: async (actor, { requestId }) => {
+    await withdrawLeave(actor, requestId);
+    return undefined;
+  },
   revalidate: () => [...REPORT_PAGES, '/directie/verlof'],
 });
 
@@ -47,7 +53,10 @@ export const decideLeaveAction = formAction({
   roles: ROLES.director,
   schema: leaveDecisionSchema,
   fields: (form) => formFields(form, ['requestId', 'decision', 'decisionNote']),
-  run: (actor, input) => decideLeave(actor, input),
+  run: async (actor, input) => {
+    await decideLeave(actor, input);
+    return undefined;
+  },
   revalidate: () => ['/directie/verlof', '/directie', '/vandaag'],
 });
 
@@ -63,6 +72,9 @@ export const markHomeChangeHandledAction = formAction({
   roles: ROLES.director,
   schema: z.object({ changeId: idSchema }),
   fields: (form) => formFields(form, ['changeId']),
-  run: (actor, { changeId }) => markHomeChangeHandled(actor, changeId),
+  run: async (actor, { changeId }) => {
+    await markHomeChangeHandled(actor, changeId);
+    return undefined;
+  },
   revalidate: () => ['/directie/wijzigingen', '/directie'],
 });

@@ -7,6 +7,7 @@ import { prisma } from '@/lib/db';
 import { zonedToUtc } from '@/lib/format/time';
 import { DEMO_LOGINS } from '@/lib/school/demo-school';
 import { addDaysToKey } from '@/lib/school/holidays-nl';
+import { addWorkingDays } from '@/lib/school/working-days';
 import { currentSchoolYear } from '@/lib/school/year';
 import { asDate, todayKey } from '@/lib/reports/dates';
 
@@ -78,7 +79,10 @@ export async function seedDemoReports(schoolId: string, now: Date) {
       await tx.leaveRequestChild.create({ data: { schoolId, leaveRequestId: req.id, childId: p.child.id } });
     });
   };
-  await leave('6', { fromDate: addDaysToKey(today, 21), toDate: addDaysToKey(today, 23), reason: 'SPECIAL_CIRCUMSTANCES', explanation: 'Bruiloft van mijn zus in Turkije; wij vliegen donderdagochtend en zijn maandag terug.' });
+  // The wedding on school days about three weeks on (not in a holiday), the funeral today and tomorrow.
+  const holidays = await prisma.holiday.findMany({ where: { schoolId }, select: { startDate: true, endDate: true } });
+  const wedding = addWorkingDays(now, 15, holidays);
+  await leave('6', { fromDate: wedding, toDate: addWorkingDays(wedding, 2, holidays), reason: 'SPECIAL_CIRCUMSTANCES', explanation: 'Bruiloft van mijn zus in Turkije; wij zijn drie schooldagen weg.' });
   await leave('5A', { fromDate: today, toDate: addDaysToKey(today, 1), reason: 'SPECIAL_CIRCUMSTANCES', explanation: 'Uitvaart van haar oma in Groningen.', granted: true });
 
   const changes: [string, 'ADDRESS' | 'HOME_SITUATION', string, boolean, boolean][] = [
