@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/Card';
 import type { Actor } from '@/lib/auth/actor';
 import { namesList } from '@/lib/format/name';
 import { guardianAbsences } from '@/lib/reports/absence';
+import { todayKey } from '@/lib/reports/dates';
 import { guardianLeaveRequests } from '@/lib/reports/leave';
 import { ReportLinks } from './links';
 
@@ -13,7 +14,7 @@ export async function ParentReportsCard({ actor }: { actor: Actor }) {
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const [absences, leave] = await Promise.all([guardianAbsences(actor), guardianLeaveRequests(actor)]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayKey(new Date());
   // Leave still to come (waiting, or granted), not the history.
   const current = leave.filter((r) => r.toDate.toISOString().slice(0, 10) >= today && (r.status === 'PENDING' || r.status === 'GRANTED'));
   return (
