@@ -20,6 +20,10 @@ import { randomUUID } from 'node:crypto';
 import { createMoment } from '@/lib/records/moments';
 import { savePreparation } from '@/lib/records/preparation';
 import { confirmRecord, createGuidancePlan, publishRecord, saveRecord, setAgreementStatus } from '@/lib/records/service';
+import { seedDemoAnnouncements } from './demo/announcements';
+import { seedDemoCommunication } from './demo/communication';
+import { seedDemoMessages } from './demo/messages';
+import { seedDemoReports } from './demo/reports';
 
 const YEAR = { name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') };
 // Schoolvakanties 2026-2027, regio noord (with the national days off in school time).
@@ -217,6 +221,12 @@ export async function seedDemoSchool(now = new Date()) {
   await seedPreviousSurvey(school.id);
   await seedDemoRound(school.id, now);
   await seedDemoFile(school.id, now);
+  // Being heard: the complaint route's contacts, conversations with their reply promises, this
+  // morning's absences and leave, last month's newsletter with its read counts.
+  await seedDemoCommunication(school.id);
+  await seedDemoMessages(school.id, now);
+  await seedDemoReports(school.id, now);
+  await seedDemoAnnouncements(school.id, now);
   return true;
 }
 
