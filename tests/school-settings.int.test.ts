@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import { COMPLAINT_SETTINGS_FIELDS, complaintSettingsSchema } from '@/lib/school-settings/schemas';
 import { complaintRoute, saveComplaintSettings } from '@/lib/school-settings/service';
+import { seedDemoCommunication } from '@/prisma/demo/communication';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
 // The complaint route's settings (formal procedure link, confidential counsellor): the director's to
@@ -69,5 +70,13 @@ describe('complaint route settings', () => {
       await expect(submit(a, { complaintProcedureUrl: 'https://elders.example/', counsellorName: 'X', counsellorContact: 'Y' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     expect(await stored(w.school.id)).toEqual(GOOD);
+  });
+
+  it('the demo school’s route passes the same rules', async () => {
+    const { school } = await createSchool();
+    await seedDemoCommunication(school.id);
+    const route = await stored(school.id);
+    expect(parseInput(complaintSettingsSchema, route)).toEqual({ ok: true, data: route });
+    expect(route.complaintProcedureUrl).toMatch(/^https:\/\//);
   });
 });

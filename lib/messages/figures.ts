@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { requireAtSchool } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
-import { zonedToUtc } from '@/lib/format/time';
+import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
 import { currentSchoolYear } from '@/lib/school/year';
 
 // The director's reply-time figures, read from ReplyPromise rows alone (one row per parent question:
@@ -36,7 +36,7 @@ export type OverdueItem = { threadId: string; subject: string; groupId: string |
 /** How many overdue questions are listed by name (the count is always the full one). */
 export const OVERDUE_SHOWN = 100;
 
-type Raw = { level: number; month: string | null; groupId: string | null; groupName: string | null; questions: number; medianSeconds: number | null; within: number; settled: number; unanswered: number };
+type Raw = { groupId: string | null; questions: number; medianSeconds: number | null; within: number; settled: number; unanswered: number };
 
 // Dates go in as UTC instants and are compared with the UTC timestamps stored (see lib/db.ts).
 const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -59,49 +59,82 @@ function row(r: Raw): FigureRow {
 
 const EMPTY: FigureRow = { questions: 0, medianMs: null, within: 0, settled: 0, withinShare: null, unanswered: 0 };
 
-/** Per month, per group and in total, for questions asked in [from, to). */
+/** The school-zone months in [from, to) and the instants they start at ("from" itself for the first). */
+function monthBuckets(from: Date, to: Date, timeZone: string) {
+  const keys: string[] = [];
+  const starts: Date[] = [];
+  let [y, m] = zonedDateKey(from, timeZone).split('-').map(Number);
+  for (let start = from; start < to; ) {
+    keys.push(`${y}-${String(m).padStart(2, '0')}`);
+    starts.push(start);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+    start = zonedToUtc(`${y}-${String(m).padStart(2, '0')}-01T00:00`, timeZone);
+  }
+  return { keys, starts };
+}
+
+/**
+ * Per month, per group and in total, for questions asked in [from, to). Measured on 20,000 questions:
+ * the month is a bucket of instants computed here (width_bucket), not a per-row time-zone conversion
+ * and to_char (twice the time); the per-month (+ total) and per-group medians are two statements, so
+ * their sorts run side by side on two connections.
+ */
 async function aggregate(schoolId: string, timeZone: string, from: Date, to: Date, now: Date, filter: InboxFilter) {
-  const rows = await prisma.$queryRaw<Raw[]>`
+  const { keys, starts } = monthBuckets(from, to, timeZone);
+  const rowsOf = (key: Prisma.Sql, sets: Prisma.Sql) => prisma.$queryRaw<(Raw & { bucket: number | null; total: boolean })[]>`
     WITH p AS (
-      SELECT to_char(rp."askedAt" AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month,
+      SELECT width_bucket(rp."askedAt", ${starts.map((d) => d.toISOString())}::timestamp[]) AS bucket,
              rp."groupId",
-             EXTRACT(EPOCH FROM rp."answeredAt" - rp."askedAt")::float8 AS secs,
+             date_part('epoch', rp."answeredAt" - rp."askedAt") AS secs,
              rp."answeredAt" <= rp."dueAt" AS within,
              rp."answeredAt" IS NOT NULL OR rp."dueAt" < ${ts(now)} AS settled,
              rp."answeredAt" IS NULL AS open
       FROM "ReplyPromise" rp
       WHERE rp."schoolId" = ${schoolId} AND rp."askedAt" >= ${ts(from)} AND rp."askedAt" < ${ts(to)} ${inboxCondition(filter)}
-    ), a AS (
-      SELECT GROUPING(month, "groupId")::int AS level, month, "groupId",
-             count(*)::int AS questions,
-             (percentile_cont(0.5) WITHIN GROUP (ORDER BY secs))::float8 AS "medianSeconds",
-             count(*) FILTER (WHERE within)::int AS within,
-             count(*) FILTER (WHERE settled)::int AS settled,
-             count(*) FILTER (WHERE open)::int AS unanswered
-      FROM p GROUP BY GROUPING SETS ((month), ("groupId"), ())
     )
-    SELECT a.*, g.name AS "groupName" FROM a LEFT JOIN "Group" g ON g.id = a."groupId" AND g."schoolId" = ${schoolId}`;
-  // GROUPING(month, groupId): 1 = per month, 2 = per group, 3 = the total.
-  const months: MonthRow[] = rows.filter((r) => r.level === 1).map((r) => ({ month: r.month!, ...row(r) })).sort((a, b) => a.month.localeCompare(b.month));
-  const groups: GroupRow[] = rows
-    .filter((r) => r.level === 2)
-    .map((r) => ({ groupId: r.groupId, groupName: r.groupName, ...row(r) }))
+    SELECT ${key}, GROUPING(${key}) = 1 AS total,
+           count(*)::int AS questions,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY secs) AS "medianSeconds",
+           count(*) FILTER (WHERE within)::int AS within,
+           count(*) FILTER (WHERE settled)::int AS settled,
+           count(*) FILTER (WHERE open)::int AS unanswered
+    FROM p GROUP BY ${sets}`;
+  const [perMonth, perGroup, groupNames] = await Promise.all([
+    rowsOf(Prisma.sql`bucket`, Prisma.sql`GROUPING SETS ((bucket), ())`),
+    rowsOf(Prisma.sql`"groupId"`, Prisma.sql`"groupId"`),
+    prisma.group.findMany({ where: { schoolId }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = new Map(groupNames.map((g) => [g.id, g.name]));
+  const months: MonthRow[] = perMonth
+    .filter((r) => !r.total)
+    .map((r) => ({ month: keys[r.bucket! - 1], ...row(r) }))
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const groups: GroupRow[] = perGroup
+    .map((r) => ({ groupId: r.groupId, groupName: r.groupId === null ? null : (nameOf.get(r.groupId) ?? null), ...row(r) }))
     // The groups by name, the director's inbox last.
     .sort((a, b) => (a.groupId === null ? 1 : b.groupId === null ? -1 : (a.groupName ?? '').localeCompare(b.groupName ?? '', 'nl', { numeric: true })));
-  const total = rows.find((r) => r.level === 3);
+  const total = perMonth.find((r) => r.total);
   return { months, groups, total: total ? row(total) : EMPTY };
 }
 
-/** Unanswered and past due right now, the longest overdue first; on the (schoolId, answeredAt, dueAt) index. */
+/**
+ * Unanswered and past due right now, the longest overdue first; on the (schoolId, answeredAt, dueAt)
+ * index. The subject and group are looked up for the listed rows only.
+ */
 async function overdue(schoolId: string, now: Date, filter: InboxFilter, take = OVERDUE_SHOWN) {
   const rows = await prisma.$queryRaw<(Omit<OverdueItem, 'lateMs'> & { n: number })[]>`
-    SELECT rp."threadId", t.subject, rp."groupId", g.name AS "groupName", rp."askedAt", rp."dueAt", (count(*) OVER ())::int AS n
-    FROM "ReplyPromise" rp
-    JOIN "Thread" t ON t.id = rp."threadId" AND t."schoolId" = rp."schoolId"
-    LEFT JOIN "Group" g ON g.id = rp."groupId" AND g."schoolId" = rp."schoolId"
-    WHERE rp."schoolId" = ${schoolId} AND rp."answeredAt" IS NULL AND rp."dueAt" < ${ts(now)} ${inboxCondition(filter)}
-    ORDER BY rp."dueAt", rp.id
-    LIMIT ${take}`;
+    WITH o AS (
+      SELECT rp."threadId", rp."groupId", rp."askedAt", rp."dueAt", rp.id, (count(*) OVER ())::int AS n
+      FROM "ReplyPromise" rp
+      WHERE rp."schoolId" = ${schoolId} AND rp."answeredAt" IS NULL AND rp."dueAt" < ${ts(now)} ${inboxCondition(filter)}
+      ORDER BY rp."dueAt", rp.id
+      LIMIT ${take}
+    )
+    SELECT o."threadId", t.subject, o."groupId", g.name AS "groupName", o."askedAt", o."dueAt", o.n
+    FROM o
+    JOIN "Thread" t ON t.id = o."threadId" AND t."schoolId" = ${schoolId}
+    LEFT JOIN "Group" g ON g.id = o."groupId" AND g."schoolId" = ${schoolId}
+    ORDER BY o."dueAt", o.id`;
   return {
     overdueCount: rows[0]?.n ?? 0,
     overdue: rows.map((r): OverdueItem => ({ threadId: r.threadId, subject: r.subject, groupId: r.groupId, groupName: r.groupName, askedAt: r.askedAt, dueAt: r.dueAt, lateMs: now.getTime() - r.dueAt.getTime() })),
