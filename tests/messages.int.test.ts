@@ -3,6 +3,7 @@ import { parseInput } from '@/lib/access/action';
 import { prisma } from '@/lib/db';
 import { childComplaints, childThreads, guardianThreads, inboxCounts, staffInbox, startOptions, threadView } from '@/lib/messages/queries';
 import { questionSchema, startSchema, workingHoursSchema } from '@/lib/messages/schemas';
+import { threadScope } from '@/lib/messages/scope';
 import { askQuestion, escalateComplaint, handOver, postMessage, raiseComplaint, startConversation } from '@/lib/messages/service';
 import { saveWorkingHours } from '@/lib/messages/working-hours';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
@@ -180,9 +181,10 @@ describe('working hours', () => {
     expect(view.people.map((p) => [p.isDefault, p.hours.map((h) => [h.weekday, h.startMinute, h.endMinute])])).toEqual([[false, [[1, 480, 900], [2, 480, 900], [3, 480, 750]]]]);
   });
 
-  it('refuses an end before the start with a translated key, and writes nothing', async () => {
+  it('refuses an end before the start, a week without days and a malformed time, with translated keys', async () => {
     const bad = parseInput(workingHoursSchema, { works1: true, start1: '15:00', end1: '08:00', works2: false, works3: false, works4: false, works5: false });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { end1: ['threads.endBeforeStart'] } });
+    expect(parseInput(workingHoursSchema, { works1: false, works2: false, works3: false, works4: false, works5: false })).toMatchObject({ ok: false, fieldErrors: { works1: ['threads.pickADay'] } });
     expect(parseInput(workingHoursSchema, { works1: true, start1: '8 uur', works2: false, works3: false, works4: false, works5: false })).toMatchObject({ ok: false, fieldErrors: { start1: ['threads.invalidTime'], end1: ['required'] } });
   });
 
@@ -230,5 +232,16 @@ describe('worry or complaint', () => {
     await expect(handOver(w.director.actor, r.threadId, w.ib.user.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Staff do not raise complaints.
     await expect(raiseComplaint(w.juf.actor, { childId: child().id, to: 'DIRECTOR', subject: 'x', body: 'y' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('one rule in two spellings', () => {
+  it('the inbox SQL and the thread scope agree for every staff member', async () => {
+    for (const a of [w.juf.actor, w.meester.actor, w.elsewhere.actor, w.ib.actor, w.director.actor]) {
+      const sql = (await staffInbox(a, { filter: 'all' })).map((t) => t.id).sort();
+      const orm = (await prisma.thread.findMany({ where: await threadScope(a), select: { id: true } })).map((t) => t.id).sort();
+      expect(sql.length).toBeGreaterThan(0);
+      expect(sql).toEqual(orm);
+    }
   });
 });

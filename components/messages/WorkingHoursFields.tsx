@@ -33,6 +33,11 @@ export function WorkingHoursFields({ days }: { days: Day[] }) {
           </fieldset>
         );
       })}
+      {err('works1') && (
+        <p role="alert" className="text-sm font-medium text-red-800">
+          {err('works1')}
+        </p>
+      )}
       {state && !state.ok && !state.fieldErrors && <FormError state={state} />}
       {state?.ok && (
         <p role="status" className="text-sm font-medium text-green-800">

@@ -6,12 +6,13 @@ import { childScope } from '@/lib/access/scope';
 import { mayAtSchool } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
+import { poolExec } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
 import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
 import { addDaysToKey } from '@/lib/school/holidays-nl';
 import { currentSchoolYear, stillAtSchool } from '@/lib/school/year';
 import { effectiveHours } from './reply-clock';
-import { threadScope } from './scope';
+import { threadScope, threadScopeSql } from './scope';
 import { currentGroupOf, findThread, handOverCandidates, inboxPeople, markRead } from './service';
 import { hoursByUser } from './working-hours';
 
@@ -53,18 +54,57 @@ const zoneOf = async (schoolId: string) => (await prisma.school.findUniqueOrThro
 
 export type InboxFilter = 'open' | 'all';
 
-/** Staff: the threads they answer, those awaiting an answer first by due moment (overdue on top). */
+type InboxSqlRow = {
+  id: string; kind: 'QUESTION' | 'COMPLAINT'; inbox: 'GROUP' | 'DIRECTOR'; subject: string; replyDueAt: Date | null; lastMessageAt: Date; closedAt: Date | null;
+  complaintStep: 'TEACHER' | 'DIRECTOR' | 'FORMAL' | null; childId: string | null; childFirstName: string | null; childPrefix: string | null; childLastName: string | null;
+  groupName: string | null; assigneeId: string | null; assigneeFirstName: string | null; assigneePrefix: string | null; assigneeLastName: string | null;
+  readAt: Date | null; households: number; timeZone: string;
+};
+
+// Timestamps are stored without zone, as UTC: read them back "AT TIME ZONE 'UTC'" so pg hands out
+// real instants whatever the server process's zone; instants go in as ISO strings for the same reason.
+const utc = (col: string, as: string) => `${col} AT TIME ZONE 'UTC' AS "${as}"`;
+
+/**
+ * Staff: the threads they answer, those awaiting an answer first by due moment (overdue on top).
+ * One statement (plain SQL, see lib/db-raw.ts): the inbox of a school with a year of messages.
+ */
 export async function staffInbox(actor: Actor, opts: { filter?: InboxFilter; childId?: string } = {}, now = new Date()) {
   onlyStaff(actor);
   const filter = opts.filter ?? 'open';
-  const where: Prisma.ThreadWhereInput = {
-    AND: [await threadScope(actor, now), filter === 'open' ? { replyDueAt: { not: null } } : {}, opts.childId ? { childId: opts.childId } : {}],
-  };
-  const [rows, zone] = await Promise.all([
-    prisma.thread.findMany({ where, orderBy: [{ replyDueAt: { sort: 'asc', nulls: 'last' } }, { lastMessageAt: 'desc' }], take: INBOX_LIMIT, select: listSelect(actor.userId) }),
-    zoneOf(actor.schoolId),
-  ]);
-  return withFlags(rows, now, today(now, zone).end);
+  const scope = await threadScopeSql(actor, now);
+  const params: unknown[] = [actor.schoolId, actor.userId, ...scope.params];
+  const extra = [filter === 'open' ? 't."replyDueAt" IS NOT NULL' : '', opts.childId ? `t."childId" = $${params.push(opts.childId)}` : ''].filter(Boolean);
+  const rows = await poolExec<InboxSqlRow>(
+    `SELECT t.id, t.kind, t.inbox, t.subject, ${utc('t."replyDueAt"', 'replyDueAt')}, ${utc('t."lastMessageAt"', 'lastMessageAt')}, ${utc('t."closedAt"', 'closedAt')}, t."complaintStep",
+       c.id AS "childId", c."firstName" AS "childFirstName", c.prefix AS "childPrefix", c."lastName" AS "childLastName", g.name AS "groupName",
+       a.id AS "assigneeId", a."firstName" AS "assigneeFirstName", a.prefix AS "assigneePrefix", a."lastName" AS "assigneeLastName",
+       ${utc('r."readAt"', 'readAt')}, (SELECT count(*)::int FROM "ThreadHousehold" h WHERE h."threadId" = t.id) AS households, s."timeZone"
+     FROM "Thread" t
+     JOIN "School" s ON s.id = t."schoolId"
+     LEFT JOIN "Child" c ON c.id = t."childId"
+     LEFT JOIN "Group" g ON g.id = t."groupId"
+     LEFT JOIN "User" a ON a.id = t."assigneeId"
+     LEFT JOIN "ThreadRead" r ON r."threadId" = t.id AND r."userId" = $2
+     WHERE ${[scope.sql, ...extra].join(' AND ')}
+     ORDER BY t."replyDueAt" ASC NULLS LAST, t."lastMessageAt" DESC, t.id
+     LIMIT ${INBOX_LIMIT}`,
+    params,
+  );
+  const endOfToday = rows.length ? today(now, rows[0].timeZone).end : now;
+  return rows.map((r) => {
+    const named = (first: string | null, prefix: string | null, last: string | null) => (first === null ? null : { firstName: first, prefix, lastName: last ?? '' });
+    return {
+      id: r.id, kind: r.kind, inbox: r.inbox, subject: r.subject, replyDueAt: r.replyDueAt, lastMessageAt: r.lastMessageAt, closedAt: r.closedAt, complaintStep: r.complaintStep,
+      child: r.childId ? { id: r.childId, ...named(r.childFirstName, r.childPrefix, r.childLastName)! } : null,
+      group: r.groupName === null ? null : { name: r.groupName },
+      assignee: r.assigneeId ? { id: r.assigneeId, ...named(r.assigneeFirstName, r.assigneePrefix, r.assigneeLastName)! } : null,
+      unread: !r.readAt || r.readAt < r.lastMessageAt,
+      bothHouseholds: r.households > 1,
+      overdue: !!r.replyDueAt && r.replyDueAt < now,
+      dueToday: !!r.replyDueAt && r.replyDueAt >= now && r.replyDueAt < endOfToday,
+    };
+  });
 }
 
 /** A guardian's threads, the latest first. */
@@ -88,15 +128,22 @@ export async function childComplaints(actor: Actor, childId: string, now = new D
 
 /** Staff: how many await an answer, how many are due today and how many are overdue. Guardians: unread threads. */
 export async function inboxCounts(actor: Actor, now = new Date()) {
-  const scope = await threadScope(actor, now);
   if (isGuardian(actor)) {
-    const rows = await prisma.thread.findMany({ where: scope, select: { lastMessageAt: true, reads: { where: { userId: actor.userId }, select: { readAt: true } } } });
+    const rows = await prisma.thread.findMany({ where: await threadScope(actor, now), select: { lastMessageAt: true, reads: { where: { userId: actor.userId }, select: { readAt: true } } } });
     return { unread: rows.filter((r) => !r.reads[0] || r.reads[0].readAt < r.lastMessageAt).length, open: 0, dueToday: 0, overdue: 0 };
   }
-  const { end } = today(now, await zoneOf(actor.schoolId));
-  const count = (due: Prisma.DateTimeNullableFilter) => prisma.thread.count({ where: { AND: [scope, { replyDueAt: due }] } });
-  const [open, dueToday, overdue] = await Promise.all([count({ not: null }), count({ gte: now, lt: end }), count({ lt: now })]);
-  return { unread: 0, open, dueToday, overdue };
+  const [{ end }, sql] = await Promise.all([zoneOf(actor.schoolId).then((z) => today(now, z)), threadScopeSql(actor, now)]);
+  const params: unknown[] = [actor.schoolId, actor.userId, ...sql.params];
+  const n = params.length;
+  params.push(now.toISOString(), end.toISOString());
+  const [c] = await poolExec<{ open: number; dueToday: number; overdue: number }>(
+    `SELECT count(*)::int AS open,
+       count(*) FILTER (WHERE t."replyDueAt" >= $${n + 1}::timestamptz AT TIME ZONE 'UTC' AND t."replyDueAt" < $${n + 2}::timestamptz AT TIME ZONE 'UTC')::int AS "dueToday",
+       count(*) FILTER (WHERE t."replyDueAt" < $${n + 1}::timestamptz AT TIME ZONE 'UTC')::int AS overdue
+     FROM "Thread" t WHERE ${sql.sql} AND t."replyDueAt" IS NOT NULL`,
+    params,
+  );
+  return { unread: 0, ...c };
 }
 
 /** People with their hours, for parents to see when the school is reachable. */

@@ -37,6 +37,8 @@ export const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 export const workingHoursSchema = z
   .object(Object.fromEntries(WEEKDAYS.flatMap((n) => [[`works${n}`, z.boolean()], [`start${n}`, time.optional()], [`end${n}`, time.optional()]])) as Record<string, z.ZodType>)
   .superRefine((v, ctx) => {
+    // Nobody is unreachable all week; the default (school days 08:00–17:00) is five ticked days.
+    if (!WEEKDAYS.some((n) => v[`works${n}`])) ctx.addIssue({ code: 'custom', path: ['works1'], message: 'threads.pickADay' });
     for (const n of WEEKDAYS) {
       if (!v[`works${n}`]) continue;
       for (const f of [`start${n}`, `end${n}`]) if (v[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'required' });
