@@ -71,7 +71,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         <ol className="flex flex-col gap-3" data-testid="messages">
           {v.messages.map((m) => (
             <li key={m.id}>
-              <article className={clsx('rounded-xl border p-4', m.authorRole === 'GUARDIAN' ? 'border-stone-200 bg-white' : 'border-brand-200 bg-brand-50')}>
+              <article className={clsx('rounded-xl border p-4', m.authorRole === 'GUARDIAN' ? 'border-stone-200 bg-white' : 'border-brand-100 bg-brand-50')}>
                 <header className="mb-1 flex flex-wrap justify-between gap-2 text-sm text-stone-700">
                   <span className="font-semibold text-stone-900">{t('wrote', { name: fullName(m.author), role: t(`roles.${m.authorRole}`) })}</span>
                   <time dateTime={m.createdAt.toISOString()}>{when(m.createdAt)}</time>
