@@ -46,6 +46,16 @@ describe('demo announcements', () => {
     expect(view.groups.every((g) => g.read >= g.confirmed && g.notConfirmed.length === g.total - g.confirmed)).toBe(true);
   });
 
+  it('this week’s notice is read by some of 5A’s families and by no one outside 5A', async () => {
+    const notice = (await announcementList(w.director.actor)).find((a) => a.title.startsWith('Gymles'))!;
+    const view = await confirmationByGroup(w.director.actor, notice.id, NOW);
+    expect(view.groups.map((g) => g.name)).toEqual(['5A']);
+    expect(view.read).toBeGreaterThan(0);
+    expect(view.read).toBeLessThan(view.total);
+    expect(await prisma.announcementRead.count({ where: { announcementId: notice.id } })).toBe(view.read);
+    expect(notice.publishedAt <= NOW).toBe(true);
+  });
+
   it('some parents chose the digest; only this week’s notice still waits for it, and no old mail waits to be sent', async () => {
     expect(await prisma.notificationPreference.count({ where: { schoolId: w.school.id, mode: 'DIGEST' } })).toBeGreaterThan(0);
     expect((await prisma.digestItem.findMany({ where: { schoolId: w.school.id, sentAt: null }, distinct: ['title'], select: { title: true } })).map((d) => d.title)).toEqual(['Gymles verplaatst naar donderdag']);

@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import type { Actor } from '@/lib/auth/actor';
 import { postAnnouncement } from '@/lib/announcements/service';
 import { prisma } from '@/lib/db';
+import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
 import { DEMO_LOGINS } from '@/lib/school/demo-school';
 import { currentSchoolYear, stillAtSchool } from '@/lib/school/year';
 
@@ -35,10 +36,10 @@ async function staffActor(schoolId: string, where: { email?: string; role: 'DIRE
  * Reads (and confirmations) by the families of each group: `rate(i)` of the households of the i-th
  * group, the demo logins left out so they find it unread. A household reads through its first guardian.
  */
-async function readBy(schoolId: string, schoolYearId: string, announcementId: string, publishedAt: Date, now: Date, rate: (i: number) => { read: number; confirm: number }) {
+async function readBy(schoolId: string, schoolYearId: string, announcementId: string, publishedAt: Date, now: Date, rate: (i: number) => { read: number; confirm: number }, groupIds?: string[]) {
   const demo = Object.values(DEMO_LOGINS).map((l) => l.email);
   const groups = await prisma.group.findMany({
-    where: { schoolId, schoolYearId },
+    where: { schoolId, schoolYearId, ...(groupIds ? { id: { in: groupIds } } : {}) },
     orderBy: [{ grade: 'asc' }, { name: 'asc' }],
     select: { enrolments: { where: { child: stillAtSchool(now) }, orderBy: { childId: 'asc' }, select: { child: { select: { guardianships: { where: { endedAt: null }, orderBy: { id: 'asc' }, select: { userId: true, householdId: true, user: { select: { email: true } } } } } } } } },
   });
@@ -126,7 +127,9 @@ export async function seedDemoAnnouncements(schoolId: string, now: Date) {
 
   // This week: an incidental notice to 5A from its teacher.
   if (g5a && teacher5a) {
-    const noticeAt = new Date(+now - 3 * HOUR);
+    // This morning before school, or just now when the demo starts earlier than that.
+    const morning = zonedToUtc(`${zonedDateKey(now)}T07:30`);
+    const noticeAt = +now - +morning > 10 * 60_000 ? morning : new Date(+now - 5 * 60_000);
     const notice = await postAnnouncement(
       teacher5a,
       {
@@ -140,7 +143,7 @@ export async function seedDemoAnnouncements(schoolId: string, now: Date) {
       },
       noticeAt,
     );
-    await readBy(schoolId, year.id, notice, noticeAt, now, () => ({ read: 0.45, confirm: 0 }));
+    await readBy(schoolId, year.id, notice, noticeAt, now, () => ({ read: 0.45, confirm: 0 }), [g5a.id]);
   }
 
   // What was mailed and summarised back then went out long ago; this week's items wait for today's digest.
