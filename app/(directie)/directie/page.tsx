@@ -3,6 +3,10 @@ import Link from 'next/link';
 import { StatusForm } from '@/components/ui/StatusForm';
 import { careCoordinatorAction } from '@/lib/people/actions';
 import { AppShell } from '@/components/layout/AppShell';
+import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
+import { ReplyTimesCard } from '@/components/communication/ReplyTimesCard';
+import { InboxSummary } from '@/components/messages/InboxSummary';
+import { AbsentTodayCard } from '@/components/reports/AbsentTodayCard';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
@@ -92,6 +96,12 @@ export default async function DirectorHomePage() {
           </Link>
         </p>
       )}
+      <div className="grid gap-4 md:grid-cols-2">
+        <ReplyTimesCard actor={actor} />
+        <InboxSummary actor={actor} />
+        <AbsentTodayCard actor={actor} />
+        <LatestAnnouncementsCard actor={actor} />
+      </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {figures.map(([key, value]) => (
           <div key={key} className="rounded-xl border border-stone-200 bg-white p-4">

@@ -1,6 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
+import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
+import { InboxSummary } from '@/components/messages/InboxSummary';
+import { AbsentTodayCard } from '@/components/reports/AbsentTodayCard';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
@@ -32,6 +35,11 @@ export default async function TeacherHomePage() {
         <p className="text-stone-700">
           {t('intro')} {tc('schoolYear', { name: year.name })}
         </p>
+      </div>
+      <div className="grid gap-4 md:grid-cols-3">
+        <AbsentTodayCard actor={actor} />
+        <InboxSummary actor={actor} />
+        <LatestAnnouncementsCard actor={actor} />
       </div>
       {asks.length > 0 && (
         <Card aria-labelledby="help-title">

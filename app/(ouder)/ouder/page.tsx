@@ -1,6 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
+import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
+import { InboxSummary } from '@/components/messages/InboxSummary';
+import { ParentReportsCard } from '@/components/reports/ParentReportsCard';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
@@ -47,6 +50,11 @@ export default async function GuardianHomePage() {
         <p className="text-stone-700">
           {t('intro')} {tc('schoolYear', { name: year.name })}
         </p>
+      </div>
+      <div className="grid gap-4 md:grid-cols-3">
+        <ParentReportsCard actor={actor} />
+        <InboxSummary actor={actor} />
+        <LatestAnnouncementsCard actor={actor} />
       </div>
       {charter && (
         <div role="region" aria-labelledby="charter-ask" className="rounded-xl border-2 border-brand-700 bg-brand-50 p-4">
