@@ -40,6 +40,17 @@ test('parent pages', async ({ page }) => {
   await expectNoViolations(page, 'child file');
   await page.goto(`/kind/${daan.id}/voorbereiden/${round.id}`);
   await expectNoViolations(page, 'preparation');
+  // Being heard: reporting, conversations, announcements, each list and form.
+  for (const path of ['/melden', '/melden/ziek', '/melden/verlof', '/melden/wijziging', '/berichten', '/berichten/nieuw', '/berichten/zorg', '/mededelingen', '/account']) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  await page.goto('/berichten');
+  await page.getByTestId('thread-row').first().getByRole('link').first().click();
+  await expectNoViolations(page, 'a conversation');
+  await page.goto('/mededelingen');
+  await page.getByRole('main').getByRole('listitem').first().getByRole('link').first().click();
+  await expectNoViolations(page, 'an announcement');
 });
 
 test('teacher pages', async ({ page }) => {
@@ -53,13 +64,21 @@ test('teacher pages', async ({ page }) => {
   const pupil = await db.child.findFirstOrThrow({ where: { enrolments: { some: { group: { teachers: { some: { userId: teacher.id } } } } } }, orderBy: { pupilNumber: 'asc' } });
   await page.goto(`/kind/${pupil.id}/gesprek`);
   await expectNoViolations(page, 'record editor');
+  for (const path of ['/vandaag', '/berichten', '/mededelingen', '/mededelingen/nieuw', '/account']) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  // The inbox's first (most urgent) conversation, with its reply and hand-over forms.
+  await page.goto('/berichten');
+  await page.getByTestId('thread-row').first().getByRole('link').first().click();
+  await expectNoViolations(page, 'a conversation (staff)');
 });
 
 test('director pages', async ({ page }) => {
-  test.setTimeout(120_000); // eleven pages, each with a full axe run
+  test.setTimeout(180_000); // fifteen pages, each with a full axe run
   await signInWithPassword(page, LOGINS.director);
   const daan = await db.child.findFirstOrThrow({ where: { firstName: 'Daan', guardianships: { some: { user: { email: LOGINS.guardian } } } } });
-  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', '/directie/mail', '/directie/schooljaar', '/directie/team', '/directie/cyclus', '/account', `/kind/${daan.id}`]) {
+  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', '/directie/mail', '/directie/schooljaar', '/directie/team', '/directie/cyclus', '/directie/communicatie', '/directie/verlof', '/directie/wijzigingen', '/mededelingen', '/account', `/kind/${daan.id}`]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

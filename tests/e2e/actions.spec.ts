@@ -32,6 +32,16 @@ const counts = async () => ({
   guardianships: await db.guardianship.count({ where: { endedAt: null } }),
   schoolYears: await db.schoolYear.count(),
   stages: await db.stageDefinition.count(),
+  threadMessages: await db.threadMessage.count(),
+  absences: await db.absence.count(),
+  openAbsences: await db.absence.count({ where: { closedAt: null } }),
+  leave: await db.leaveRequest.groupBy({ by: ['status'], _count: true }),
+  homeChanges: await db.homeChange.count({ where: { handledAt: null } }),
+  announcements: await db.announcement.count(),
+  confirmations: await db.announcementRead.count({ where: { confirmedAt: { not: null } } }),
+  workingHours: await db.workingHours.count(),
+  preferences: await db.notificationPreference.count(),
+  complaintRoute: await db.school.findMany({ select: { complaintProcedureUrl: true }, orderBy: { id: 'asc' } }),
 });
 
 const show = (a: ActionAnswer) => ('redirect' in a ? `redirect ${a.redirect}` : 'notFound' in a ? '404' : 'thrown' in a ? `threw ${a.thrown}` : JSON.stringify(a.result));
