@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formFields, parseInput } from '@/lib/access/action';
+import { parseInput } from '@/lib/access/action';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
-import { COMPLAINT_SETTINGS_FIELDS, complaintSettingsSchema } from '@/lib/school-settings/schemas';
+import { complaintSettingsFields, complaintSettingsSchema } from '@/lib/school-settings/schemas';
 import { complaintRoute, saveComplaintSettings } from '@/lib/school-settings/service';
 import { seedDemoCommunication } from '@/prisma/demo/communication';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 async function submit(actor: Actor, values: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.set(k, v);
-  const parsed = parseInput(complaintSettingsSchema, formFields(form, COMPLAINT_SETTINGS_FIELDS));
+  const parsed = parseInput(complaintSettingsSchema, complaintSettingsFields(form));
   if (!parsed.ok) return parsed;
   await saveComplaintSettings(actor, parsed.data);
   return { ok: true };
@@ -62,6 +62,16 @@ describe('complaint route settings', () => {
     await prisma.school.update({ where: { id: w.school.id }, data: GOOD });
     expect(await submit(w.director, { complaintProcedureUrl: '', counsellorName: '  ', counsellorContact: '' })).toEqual({ ok: true });
     expect(await stored(w.school.id)).toEqual({ complaintProcedureUrl: null, counsellorName: null, counsellorContact: null });
+  });
+
+  it('a request without the form (no fields at all) is refused as required and clears nothing', async () => {
+    await prisma.school.update({ where: { id: w.school.id }, data: GOOD });
+    expect(await submit(w.director, {})).toEqual({
+      ok: false,
+      error: 'INVALID_INPUT',
+      fieldErrors: { complaintProcedureUrl: ['required'], counsellorName: ['required'], counsellorContact: ['required'] },
+    });
+    expect(await stored(w.school.id)).toEqual(GOOD);
   });
 
   it('only the director: a teacher or parent gets NOT_FOUND and nothing changes', async () => {

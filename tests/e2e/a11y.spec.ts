@@ -26,6 +26,7 @@ test('sign-in page', async ({ page }) => {
 });
 
 test('parent pages', async ({ page }) => {
+  test.setTimeout(150_000); // fifteen pages, each with a full axe run
   await signInWithLink(page, LOGINS.guardian);
   await expectNoViolations(page, '/ouder');
   const round = await db.talkRound.findFirstOrThrow({ where: { name: 'Welbevindengesprekken' } });
@@ -54,6 +55,7 @@ test('parent pages', async ({ page }) => {
 });
 
 test('teacher pages', async ({ page }) => {
+  test.setTimeout(120_000); // ten pages, each with a full axe run
   await signInWithPassword(page, LOGINS.teacher);
   await expectNoViolations(page, '/leerkracht');
   await page.goto('/gesprekken');
