@@ -77,11 +77,22 @@ export const POLICY = {
   workingHours: { read: EVERYONE, write: STAFF },
   // Reply times per month and group: the director's.
   replyFigures: { read: ['director'] },
+  // What a parent is good at and would help with: their own to write, staff search it when planning.
+  talent: { read: STAFF, write: GUARDIANS },
+  // Activities that need help (an excursion, the Christmas dinner): staff post them for the groups
+  // they teach (the director for any group or the whole school), a class parent for their group;
+  // guardians sign up for the activities of their children's groups and the whole school.
+  activity: { read: EVERYONE, write: STAFF, writeAsClassParent: GUARDIANS, signUp: GUARDIANS },
+  // Meetings (theme evening, presentation, council): staff invite their groups, guardians answer
+  // for their household, staff tick attendance on the evening.
+  meeting: { read: EVERYONE, write: STAFF, rsvp: GUARDIANS, register: STAFF },
+  // The families the portal does not reach, across every channel: the director's.
+  reach: { read: ['director'] },
 } as const satisfies Record<string, Record<string, readonly Relation[]>>;
 
 export type ResourceKind = keyof typeof POLICY;
 /** Kinds about the school, not one child: the actor's relation is their role (./school.ts). */
-export const SCHOOL_KINDS = ['survey', 'charter', 'calendarFeed', 'announcement', 'workingHours', 'replyFigures'] as const satisfies readonly ResourceKind[];
+export const SCHOOL_KINDS = ['survey', 'charter', 'calendarFeed', 'announcement', 'workingHours', 'replyFigures', 'talent', 'activity', 'meeting', 'reach'] as const satisfies readonly ResourceKind[];
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 export type Verb<K extends ResourceKind> = keyof (typeof POLICY)[K] & string;
 
