@@ -3,12 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
+import { Field, TextArea } from '@/components/ui/Field';
 import { useFieldError } from '@/components/ui/useFieldError';
 import { useKeepInput } from '@/components/ui/useKeepInput';
 import { raiseComplaintAction } from '@/lib/messages/actions';
 import { FormError } from './FormError';
-import { TextArea } from './TextArea';
 
 type Option = { value: string; label: string };
 

@@ -7,7 +7,7 @@ import { useFieldError } from '@/components/ui/useFieldError';
 import { useKeepInput } from '@/components/ui/useKeepInput';
 import { escalateAction } from '@/lib/messages/actions';
 import { FormError } from './FormError';
-import { TextArea } from './TextArea';
+import { TextArea } from '@/components/ui/Field';
 
 /** The parent takes a complaint to the next step: the director (saying why), then the formal procedure. */
 export function EscalateForm({ threadId, step }: { threadId: string; step: 'TEACHER' | 'DIRECTOR' }) {

@@ -7,7 +7,7 @@ import { useFieldError } from '@/components/ui/useFieldError';
 import { useKeepInput } from '@/components/ui/useKeepInput';
 import { replyAction } from '@/lib/messages/actions';
 import { FormError } from './FormError';
-import { TextArea } from './TextArea';
+import { TextArea } from '@/components/ui/Field';
 
 export function ReplyForm({ threadId }: { threadId: string }) {
   const t = useTranslations('threads');

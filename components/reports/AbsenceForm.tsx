@@ -4,12 +4,11 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
+import { Choice, Field, TextArea } from '@/components/ui/Field';
 import { useFieldError } from '@/components/ui/useFieldError';
 import { useKeepInput } from '@/components/ui/useKeepInput';
 import { reportAbsenceAction } from '@/lib/reports/actions';
 import { ABSENCE_REASONS, DAY_PARTS } from '@/lib/reports/schemas';
-import { Choice, TextArea } from './Choice';
 import { FormStatus } from './FormStatus';
 
 /** Report a child sick or absent: who, why, from when, which part of the day, back when. */

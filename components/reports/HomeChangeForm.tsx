@@ -8,8 +8,8 @@ import { useFieldError } from '@/components/ui/useFieldError';
 import { useKeepInput } from '@/components/ui/useKeepInput';
 import { reportHomeChangeAction } from '@/lib/reports/actions';
 import { HOME_CHANGE_KINDS } from '@/lib/reports/schemas';
-import { Choice, TextArea } from './Choice';
 import { FormStatus } from './FormStatus';
+import { Choice, TextArea } from '@/components/ui/Field';
 
 /** A new address, phone number or situation at home, for the administration and (if chosen) the child's file. */
 export function HomeChangeForm({ kids }: { kids: { id: string; name: string }[] }) {

@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/Button';
 import { useFieldError } from '@/components/ui/useFieldError';
 import { useKeepInput } from '@/components/ui/useKeepInput';
 import { decideLeaveAction } from '@/lib/reports/actions';
-import { TextArea } from './Choice';
 import { FormStatus } from './FormStatus';
+import { TextArea } from '@/components/ui/Field';
 
 /** Grant or refuse one request; refusing needs the reason, which the parent receives by mail. */
 export function LeaveDecisionForm({ requestId }: { requestId: string }) {

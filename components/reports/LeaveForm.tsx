@@ -4,12 +4,11 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
+import { Choice, Field, TextArea } from '@/components/ui/Field';
 import { useFieldError } from '@/components/ui/useFieldError';
 import { useKeepInput } from '@/components/ui/useKeepInput';
 import { requestLeaveAction } from '@/lib/reports/actions';
 import { LEAVE_REASONS } from '@/lib/reports/schemas';
-import { Choice, TextArea } from './Choice';
 import { FormStatus } from './FormStatus';
 
 /** Ask leave for one or more children; the answer counts the school days and says what the law says about them. */
