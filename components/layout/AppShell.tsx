@@ -21,6 +21,13 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
     { href: '/agenda', label: tn('calendar') },
     { href: '/account', label: tn('account') },
   ];
+  const navItems = links.map((l) => (
+    <li key={l.href}>
+      <Link href={l.href} aria-current={path === l.href ? 'page' : undefined} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline aria-[current=page]:font-semibold">
+        {l.label}
+      </Link>
+    </li>
+  ));
   const memberships = await membershipsOf(actor.userId);
   const current = memberships.find((m) => m.id === actor.membershipId);
   return (
@@ -36,12 +43,15 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
             </p>
           </div>
           {links.length > 0 && (
-            <nav aria-label={tn('main')} className="flex flex-wrap gap-3">
-              {links.map((l) => (
-                <Link key={l.href} href={l.href} aria-current={path === l.href ? 'page' : undefined} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline aria-[current=page]:font-semibold">
-                  {l.label}
-                </Link>
-              ))}
+            // On a phone the dozen links fold behind "Menu" (a <details>, so it works before any
+            // script has loaded); from md up they stand in a row. One of the two lists is always
+            // display:none, so assistive technology meets the links once.
+            <nav aria-label={tn('main')} className="w-full md:w-auto">
+              <details className="md:hidden">
+                <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-stone-400 px-4 font-medium">{tn('menu')}</summary>
+                <ul className="mt-2 grid grid-cols-2 gap-x-4">{navItems}</ul>
+              </details>
+              <ul className="hidden flex-wrap gap-3 md:flex">{navItems}</ul>
             </nav>
           )}
           <div className="flex flex-wrap items-center gap-2">
