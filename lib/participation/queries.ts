@@ -110,3 +110,13 @@ export async function postingOptions(actor: Actor, now = new Date()) {
   }
   return { groups: [], wholeSchool: false };
 }
+
+/** The home card: a guardian's open activities with a free place; staff (and class parents) those they manage. */
+export async function helpCardData(actor: Actor, now = new Date()) {
+  const list = await activityList(actor, now);
+  if (!isGuardian(actor)) {
+    const managed = new Set((await prisma.activity.findMany({ where: { AND: [managedActivities(actor), { endsAt: { gte: now } }] }, select: { id: true } })).map((a) => a.id));
+    return list.filter((a) => managed.has(a.id));
+  }
+  return list.filter((a) => a.open && a.roles.some((r) => r.taken < r.places));
+}
