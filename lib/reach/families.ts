@@ -107,9 +107,13 @@ WITH ${BASE},
     JOIN hc ON m."wholeSchool" OR EXISTS (SELECT 1 FROM "MeetingGroup" mg WHERE mg."meetingId" = m.id AND mg."groupId" = hc.gid)
     WHERE m."schoolId" = $1 AND m."startsAt" <= $2 AND m."startsAt" >= $4
   ),
+  -- Invited to a meeting this year and present at none (the rule of lib/meetings/turnout.ts).
   nomeeting AS (
-    SELECT i.hid FROM invited i LEFT JOIN "MeetingAttendance" a ON a."meetingId" = i.mid AND a."householdId" = i.hid AND a.present
-    GROUP BY i.hid HAVING count(a."meetingId") = 0
+    SELECT DISTINCT i.hid FROM invited i
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "MeetingAttendance" a JOIN "Meeting" m ON m.id = a."meetingId"
+      WHERE a."householdId" = i.hid AND a.present AND a."schoolId" = $1 AND m."startsAt" >= $4 AND m."startsAt" <= $2
+    )
   ),
   unread AS (
     SELECT DISTINCT x.hid FROM (
@@ -208,7 +212,7 @@ export async function reachTrend(schoolId: string, now = new Date(), exec: Exec 
   if (!months.length) return [];
   const rows = await exec<{ me: Date } & Omit<TrendPoint, 'month'>>(TREND_SQL, [...y.params, months.map((m) => m.end)]);
   // Ordered by month end, one row per month (LEFT JOIN), so rows line up with `months`.
-  return rows.map(({ me: _me, ...r }, i) => ({ month: months[i].month, ...r }));
+  return rows.map((r, i) => ({ month: months[i].month, neverSignedIn: r.neverSignedIn, charterNotAcknowledged: r.charterNotAcknowledged, talkNotBooked: r.talkNotBooked, notReachedAny: r.notReachedAny }));
 }
 
 /** Per group: families (a family with children in two groups counts in both) and how many each signal applies to. */
