@@ -21,8 +21,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone/ },
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone|@zone/ },
     { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' }, grep: /@phone/ },
+    // A browser far from the school's zone: the portal shows Amsterdam times regardless.
+    { name: 'far-zone', use: { viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Tokyo' }, grep: /@zone/ },
   ],
   // Web servers start before globalSetup and one after another: database (reset + seed) first.
   webServer: [
