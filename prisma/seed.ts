@@ -5,12 +5,12 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Actor } from '@/lib/auth/actor';
 import { bookTalks, createRound } from '@/lib/bookings/service';
 import { prisma } from '@/lib/db';
-import { zonedDateKey } from '@/lib/format/time';
+import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
 import { toCsv } from '@/lib/import/csv';
 import { importInto } from '@/lib/import/apply';
 import { PUPIL_COLUMNS, STAFF_COLUMNS } from '@/lib/import/schemas';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSchoolCsv } from '@/lib/school/demo-school';
-import { proposedHolidays } from '@/lib/school/holidays-nl';
+import { addDaysToKey, proposedHolidays, schoolYearOf } from '@/lib/school/holidays-nl';
 import { createDefaultStages } from '@/lib/school/stages';
 import { addWorkingDays } from '@/lib/school/working-days';
 import { attendanceSheet, createGroupEvent, recordAttendance } from '@/lib/events/service';
@@ -25,11 +25,15 @@ import { seedDemoCommunication } from './demo/communication';
 import { seedDemoMessages } from './demo/messages';
 import { seedDemoReports } from './demo/reports';
 
-const YEAR = { name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') };
-// Schoolvakanties 2026-2027, regio noord (with the national days off in school time).
-const HOLIDAYS = proposedHolidays(YEAR.name, 'noord');
+// The school year the demo is started in (2026-2027 today), with regio noord's holidays and the
+// national days off in school time: the demo never runs on an ended year, whenever it is started.
+function demoYear(now: Date) {
+  const year = schoolYearOf(zonedDateKey(now), 'noord');
+  return { year: { name: year.name, startDate: new Date(year.startDate), endDate: new Date(year.endDate) }, holidays: proposedHolidays(year.name, 'noord') };
+}
 
-async function createSchool(boardName: string, name: string, slug: string, city: string) {
+async function createSchool(boardName: string, name: string, slug: string, city: string, now: Date) {
+  const { year: YEAR, holidays: HOLIDAYS } = demoYear(now);
   const board = (await prisma.board.findFirst({ where: { name: boardName } })) ?? (await prisma.board.create({ data: { name: boardName } }));
   return prisma.$transaction(async (tx) => {
     const school = await tx.school.create({ data: { boardId: board.id, name, slug, city, holidayRegion: 'noord' } }); // Friesland
@@ -38,6 +42,14 @@ async function createSchool(boardName: string, name: string, slug: string, city:
     await createDefaultStages(tx, school.id);
     return { school, year };
   });
+}
+
+/** A day early in the demo's school year ("YYYY-MM-DD"), `days` after its first day, but never after yesterday. */
+async function earlyInYear(schoolId: string, now: Date, days: number) {
+  const year = await prisma.schoolYear.findFirstOrThrow({ where: { schoolId }, orderBy: { startDate: 'desc' } });
+  const day = addDaysToKey(year.startDate.toISOString().slice(0, 10), days);
+  const yesterday = zonedDateKey(addDays(now, -1));
+  return day < yesterday ? day : yesterday;
 }
 
 async function setStaffPasswords(schoolId: string) {
@@ -117,8 +129,10 @@ async function seedDemoFile(schoolId: string, now: Date) {
   const teacher: Actor = { userId: teacherId, schoolId, role: 'TEACHER', membershipId: m.id };
   const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId, key: 'parent_tell' } });
   const [traits, social, , home, hobbies, , parentsDo] = stage.agendaTopics;
+  // The parent-tell talk of week 4, published the next morning and confirmed by his mother that evening.
+  const heldOn = await earlyInYear(schoolId, now, 22);
   const recordId = await saveRecord(teacher, {
-    childId: daan.id, kind: 'talk', stageKey: 'parent_tell', title: stage.name, heldOn: '2026-09-15',
+    childId: daan.id, kind: 'talk', stageKey: 'parent_tell', title: stage.name, heldOn,
     notes: {
       [traits]: 'Daan is behulpzaam en nieuwsgierig; hij vraagt veel.',
       [social]: 'Speelt graag met Milan en Yara; in de pauze soms alleen.',
@@ -131,8 +145,8 @@ async function seedDemoFile(schoolId: string, now: Date) {
       { owner: 'PARENT', what: 'Geeft wisselingen tussen de huizen door aan de leerkracht.', dueOn: undefined, sharing: undefined },
     ],
   });
-  await publishRecord(teacher, recordId, new Date('2026-09-16T08:00:00Z'));
-  await confirmRecord(mother, recordId, 'Dank voor het fijne gesprek.', new Date('2026-09-17T19:00:00Z'));
+  await publishRecord(teacher, recordId, zonedToUtc(`${addDaysToKey(heldOn, 1)}T10:00`));
+  await confirmRecord(mother, recordId, 'Dank voor het fijne gesprek.', zonedToUtc(`${addDaysToKey(heldOn, 1)}T21:00`));
   const [pauze] = await prisma.agreement.findMany({ where: { recordId }, orderBy: { createdAt: 'asc' } });
   await setAgreementStatus(teacher, pauze.id, 'ACHIEVED', 'Daan speelt nu vaak mee met voetbal.');
   await createGuidancePlan(teacher, {
@@ -151,12 +165,13 @@ async function seedDemoFile(schoolId: string, now: Date) {
 }
 
 /** The information evenings of school week 2, with attendance registered (about 85%). */
-async function seedDemoEvenings(schoolId: string) {
+async function seedDemoEvenings(schoolId: string, now: Date) {
   const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
   const stage = await prisma.stageDefinition.findFirstOrThrow({ where: { schoolId, key: 'information_evening' } });
   const groups = await prisma.group.findMany({ where: { schoolId }, orderBy: { name: 'asc' } });
   for (const [i, g] of groups.entries()) {
-    const event = await createGroupEvent(director, { stageId: stage.id, groupId: g.id, date: `2026-09-0${1 + (i % 3)}`, from: '19:30', to: '20:15', location: `Lokaal ${g.name}` });
+    const date = await earlyInYear(schoolId, now, 8 + (i % 3)); // Tuesday to Thursday of week 2
+    const event = await createGroupEvent(director, { stageId: stage.id, groupId: g.id, date, from: '19:30', to: '20:15', location: `Lokaal ${g.name}` });
     const { children } = await attendanceSheet(director, event.id);
     await recordAttendance(director, event.id, children.filter((_, j) => (j + i) % 7 !== 0).map((c) => c.id));
   }
@@ -165,7 +180,7 @@ async function seedDemoEvenings(schoolId: string) {
 /** The default charter, published; most parents (not the demo logins) have agreed to it already. */
 async function seedDemoCharter(schoolId: string, now: Date) {
   const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
-  await publishDefaultCharter(director, new Date(Date.UTC(2026, 7, 24)));
+  await publishDefaultCharter(director, new Date(`${await earlyInYear(schoolId, now, 0)}T00:00:00Z`));
   const version = (await publishedCharter(schoolId))!;
   const demo = Object.values(DEMO_LOGINS).map((l) => l.email);
   const guardians = await prisma.membership.findMany({ where: { schoolId, role: 'GUARDIAN', user: { email: { notIn: demo } } }, orderBy: { userId: 'asc' }, select: { userId: true } });
@@ -212,11 +227,11 @@ async function seedPreviousSurvey(schoolId: string) {
 export async function seedDemoSchool(now = new Date()) {
   process.env.MAIL_WORKER = 'off';
   if ((await prisma.school.count()) > 0) return false; // only an empty database gets demo data
-  const { school, year } = await createSchool('Stichting Openbaar Onderwijs Noorderlicht', 'obs De Distelvlinder', 'distelvlinder', 'Leeuwarden');
+  const { school, year } = await createSchool('Stichting Openbaar Onderwijs Noorderlicht', 'obs De Distelvlinder', 'distelvlinder', 'Leeuwarden', now);
   const files = demoSchoolCsv();
   await prisma.$transaction((tx) => importInto(tx, school.id, year.id, files), { maxWait: 10_000, timeout: 120_000 });
   await setStaffPasswords(school.id);
-  await seedDemoEvenings(school.id);
+  await seedDemoEvenings(school.id, now);
   await seedDemoCharter(school.id, now);
   await seedPreviousSurvey(school.id);
   await seedDemoRound(school.id, now);
@@ -230,10 +245,10 @@ export async function seedDemoSchool(now = new Date()) {
   return true;
 }
 
-export async function seedOtherSchool() {
+export async function seedOtherSchool(now = new Date()) {
   process.env.MAIL_WORKER = 'off';
   if (await prisma.school.findUnique({ where: { slug: 'de-regenboog' } })) return false;
-  const { school, year } = await createSchool('Stichting Openbaar Onderwijs Noorderlicht', 'cbs De Regenboog', 'de-regenboog', 'Sneek');
+  const { school, year } = await createSchool('Stichting Openbaar Onderwijs Noorderlicht', 'cbs De Regenboog', 'de-regenboog', 'Sneek', now);
   const pupils = toCsv(PUPIL_COLUMNS, [
     ['9001', 'Tobias', null, 'Zwart', '03-04-2018', '5', 'Wendy', null, 'Zwart', 'wendy.zwart@voorbeeld.nl', '06-99000001', 'moeder', 'ja', '1'],
     ['9002', 'Lieke', 'van', 'Aalst', '19-09-2017', '5', 'Pim', 'van', 'Aalst', 'pim.vanaalst@voorbeeld.nl', '06-99000002', 'vader', 'ja', '1'],

@@ -105,3 +105,28 @@ export function proposedHolidays(yearName: string, region: HolidayRegion): Propo
   const days = nationalDaysOff(Number(data.easter.slice(0, 4))).filter((d) => !inVacation(d));
   return [...vacations, ...days].sort((a, b) => a.startDate.localeCompare(b.startDate));
 }
+
+/** Monday of ISO week `week` of `year` ("YYYY-MM-DD"). */
+function isoWeekMonday(year: number, week: number) {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday1 = Date.UTC(year, 0, 4) - ((jan4.getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(monday1 + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The school year a date falls in (from July on: the one starting after this summer), for a region:
+ * its name and first and last day. Where the holidays are published, it runs from the day after one
+ * summer holiday to the day before the next; otherwise the usual weeks (Monday of week 35 to Friday of
+ * week 28). The demo school is made for the year it is started in, so it never runs out.
+ */
+export function schoolYearOf(today: string, region: HolidayRegion) {
+  const y = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 7 ? 0 : 1);
+  const name = `${y}-${y + 1}`;
+  const previous = NL_SCHOOL_YEARS[`${y - 1}-${y}`]?.vacations[region].zomer;
+  const own = NL_SCHOOL_YEARS[name]?.vacations[region].zomer;
+  return {
+    name,
+    startDate: previous ? addDaysToKey(previous[1], 1) : isoWeekMonday(y, 35),
+    endDate: own ? addDaysToKey(own[0], -1) : addDaysToKey(isoWeekMonday(y + 1, 28), 4),
+  };
+}
