@@ -102,6 +102,18 @@ describe('creating and inviting', () => {
   });
 });
 
+describe('the whole school', () => {
+  it("is the director's: every live guardian invited, the register has every group", async () => {
+    const id = await createMeeting(w.director.actor, input({ audience: 'school', kind: 'COUNCIL_OPEN', title: 'Open MR-vergadering', date: '2026-12-01', location: '' }), NOW);
+    const sent = await prisma.outboxMail.findMany({ where: { schoolId: w.school.id, kind: 'meeting_invitation', subject: 'Uitnodiging: Open MR-vergadering' }, select: { to: true, text: true } });
+    expect(sent.map((s) => s.to).sort()).toEqual(emails(w.both, w.split, w.onlyA, w.onlyB, w.onlyC));
+    expect(sent[0].text).not.toContain('Locatie');
+    expect((await registerSheet(w.director.actor, id)).groups.map((g) => [g.name, g.households.length])).toEqual([['5A', 4], ['6B', 2], ['7C', 1]]);
+    expect((await guardianMeetings(w.onlyC.guardians[0].actor, NOW)).map((m) => m.title)).toEqual(['Open MR-vergadering']);
+    await prisma.meeting.delete({ where: { id } });
+  });
+});
+
 describe('RSVP per household', () => {
   it('the latest answer of a household counts; an information-only parent may answer for their own household', async () => {
     await answerRsvp(w.both.guardians[0].actor, { meetingId, answer: 'YES', people: 3 }, NOW);

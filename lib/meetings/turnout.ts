@@ -80,12 +80,14 @@ export function share(present: number, invited: number, targetPercent: number): 
 
 /** Turnout of one meeting (per group, whole, RSVP counts); `where` limits the groups listed. */
 export async function meetingTurnout(db: Db, m: MeetingRef & { targetPercent: number }, where: Prisma.GroupWhereInput = {}): Promise<Turnout> {
-  const [groups, all, attendance, rsvps] = await Promise.all([
+  const limited = Object.keys(where).length > 0;
+  const [groups, everyGroup, attendance, rsvps] = await Promise.all([
     invitedByGroup(db, m, where),
-    invitedByGroup(db, m),
+    limited ? invitedByGroup(db, m) : null,
     db.meetingAttendance.findMany({ where: { meetingId: m.id, schoolId: m.schoolId, present: true }, select: { householdId: true } }),
     db.meetingRsvp.findMany({ where: { meetingId: m.id, schoolId: m.schoolId }, select: { householdId: true, answer: true, people: true } }),
   ]);
+  const all = everyGroup ?? groups;
   const present = new Set(attendance.map((a) => a.householdId));
   const invited = new Set(all.flatMap((g) => g.households.map((h) => h.householdId)));
   const answers = rsvps.filter((r) => invited.has(r.householdId));
