@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseInput } from '@/lib/access/action';
 import { prisma } from '@/lib/db';
-import { allocateActivities, allocateActivity, createActivity, remindActivities, signUp, withdraw } from '@/lib/participation/activities';
+import { allocateActivities, allocateActivity, createActivity, remindActivities, runActivityJobs, signUp, withdraw } from '@/lib/participation/activities';
 import { activityDetail } from '@/lib/participation/queries';
 import { activitySchema, type ActivityInput } from '@/lib/participation/schemas';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
@@ -160,5 +160,9 @@ describe('reminder the day before', () => {
     const mails = await prisma.outboxMail.findMany({ where: { schoolId: school.id, kind: 'activity_reminder' }, orderBy: { to: 'asc' }, select: { to: true, subject: true } });
     expect(mails).toEqual([fams[0], fams[1]].map((f) => ({ to: f.user.email, subject: 'Morgen: Uitje naar het bos' })).sort((a, b) => a.to.localeCompare(b.to)));
     expect(await remindActivities({ schoolId: school.id }, new Date('2026-11-16T18:00:00Z'))).toBe(0);
+    // The periodic job finds the next day's activity of the same school and reminds it once too.
+    expect((await runActivityJobs(new Date('2026-11-17T16:00:00Z'))).reminded).toBeGreaterThanOrEqual(1);
+    expect(await prisma.outboxMail.count({ where: { schoolId: school.id, kind: 'activity_reminder', to: fams[0].user.email } })).toBe(2);
+    expect(await remindActivities({ schoolId: school.id }, new Date('2026-11-17T17:00:00Z'))).toBe(0);
   });
 });

@@ -241,3 +241,19 @@ export async function remindActivities({ schoolId }: { schoolId: string }, now =
   if (sent) kickMailDelivery();
   return sent;
 }
+
+/** Both jobs for every school with something due (for instrumentation.ts: every few minutes). */
+export async function runActivityJobs(now = new Date()) {
+  const schools = await prisma.activity.findMany({
+    where: { OR: [{ allocation: 'FAIR', allocatedAt: null, signupDeadline: { lt: now } }, { remindedAt: null, startsAt: { gt: now, lt: new Date(now.getTime() + 2 * 86_400_000) } }] },
+    distinct: ['schoolId'],
+    select: { schoolId: true },
+  });
+  let placed = 0;
+  let reminded = 0;
+  for (const { schoolId } of schools) {
+    placed += await allocateActivities({ schoolId }, now);
+    reminded += await remindActivities({ schoolId }, now);
+  }
+  return { placed, reminded };
+}
