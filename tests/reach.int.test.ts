@@ -29,11 +29,18 @@ async function world() {
   await prisma.roundGroup.createMany({ data: [g5, g6].map((g) => ({ roundId: round.id, schoolId: school.id, groupId: g.id })) });
   const charter = await prisma.charterVersion.create({ data: { schoolId: school.id, number: 1, title: 'Ouderkompas', intro: '', publishedAt: d('2026-09-01'), createdById: director.user.id } });
   const survey = await prisma.survey.create({ data: { schoolId: school.id, title: 'Tevredenheid', intro: '', audiences: ['GUARDIANS'], opensAt: d('2026-11-15'), closesAt: d('2026-12-20'), createdById: director.user.id } });
-  const meeting = await prisma.meeting.create({ data: { schoolId: school.id, kind: 'THEME_EVENING', title: 'Thema-avond', startsAt: d('2026-11-10'), endsAt: d('2026-11-10'), wholeSchool: true, createdById: director.user.id } });
+  // The theme evening is for 5A only: 6B's family was invited to no meeting, so none missed.
+  const meeting = await prisma.meeting.create({ data: { schoolId: school.id, kind: 'THEME_EVENING', title: 'Thema-avond', startsAt: d('2026-11-10'), endsAt: d('2026-11-10'), createdById: director.user.id } });
+  await prisma.meetingGroup.create({ data: { schoolId: school.id, meetingId: meeting.id, groupId: g5.id } });
   const notice = await prisma.announcement.create({ data: { schoolId: school.id, authorId: director.user.id, title: 'Kerst', body: '...', wholeSchool: true, publishedAt: d('2026-11-28') } });
+  // A notice to a group without families, read by no one, and one older than 30 days: neither counts.
+  const g7 = await createGroup(school.id, year.id, '7C');
+  const toG7 = await prisma.announcement.create({ data: { schoolId: school.id, authorId: director.user.id, title: 'Alleen 7C', body: '...', publishedAt: d('2026-11-30') } });
+  await prisma.announcementGroup.create({ data: { schoolId: school.id, announcementId: toG7.id, groupId: g7.id } });
+  await prisma.announcement.create({ data: { schoolId: school.id, authorId: director.user.id, title: 'Oud', body: '...', wholeSchool: true, publishedAt: d('2026-10-20') } });
 
   /** A household reached on every channel except `missing`. */
-  async function family(groupId: string, missing?: Signal, locale = 'nl') {
+  async function family(groupId: string, missing?: Signal, locale = 'nl', rebooked = false) {
     const f = await createFamily(school.id, year.id, [groupId]);
     const user = f.guardians[0].user;
     const householdId = await hid(f);
@@ -42,15 +49,18 @@ async function world() {
     if (missing !== 'neverSignedIn') await prisma.userSession.create({ data: { id: crypto.randomUUID(), userId: user.id, createdAt: signedInAt } });
     if (missing === 'mailBounced') await prisma.outboxMail.create({ data: { schoolId: school.id, to: user.email, subject: 's', text: 't', kind: 'sign_in_link', failedAt: d('2026-11-20') } });
     if (missing !== 'talkNotBooked')
-      await prisma.booking.create({ data: { schoolId: school.id, roundId: round.id, childId: f.children[0].id, bookedById: user.id, createdAt: d('2026-10-05'), attendance: missing === 'noShowNotRebooked' ? 'NO_SHOW' : 'HELD' } });
+      await prisma.booking.create({ data: { schoolId: school.id, roundId: round.id, childId: f.children[0].id, bookedById: user.id, createdAt: d('2026-10-05'), attendance: missing === 'noShowNotRebooked' || rebooked ? 'NO_SHOW' : 'HELD' } });
+    // Did not come, then a new moment was arranged with the teacher: reached.
+    if (rebooked) await prisma.arrangedMoment.create({ data: { schoolId: school.id, childId: f.children[0].id, teacherId: teacher.user.id, purpose: 'Rapportgesprek', startsAt: d('2026-10-28'), endsAt: d('2026-10-28'), createdAt: d('2026-10-25') } });
     if (missing !== 'charterNotAcknowledged') await prisma.charterAcknowledgement.create({ data: { schoolId: school.id, versionId: charter.id, userId: user.id, acknowledgedAt: d('2026-10-15') } });
     await prisma.surveyInvitation.create({ data: { schoolId: school.id, surveyId: survey.id, userId: user.id, audience: 'GUARDIANS', submittedAt: missing === 'surveyNotAnswered' ? null : d('2026-11-16') } });
-    await prisma.meetingAttendance.create({ data: { schoolId: school.id, meetingId: meeting.id, householdId, present: missing !== 'noMeetingAttended', markedById: director.user.id } });
+    if (groupId === g5.id) await prisma.meetingAttendance.create({ data: { schoolId: school.id, meetingId: meeting.id, householdId, present: missing !== 'noMeetingAttended', markedById: director.user.id } });
     if (missing !== 'announcementsUnread') await prisma.announcementRead.create({ data: { schoolId: school.id, announcementId: notice.id, userId: user.id, readAt: d('2026-11-29') } });
     return { ...f, householdId };
   }
 
   const reached = await family(g5.id);
+  const rebooked = await family(g5.id, undefined, 'nl', true);
   const bySignal = {} as Record<Signal, Fam & { householdId: string }>;
   for (const s of SIGNALS) bySignal[s] = await family(s === 'neverSignedIn' ? g6.id : g5.id, s, s === 'neverSignedIn' ? 'en' : 'nl');
   // The reached family's address bounced at the other school: not this school's mail.
@@ -60,7 +70,7 @@ async function world() {
   const stranger = await createFamily(other.school.id, other.year.id, [og.id]);
   await prisma.charterVersion.create({ data: { schoolId: other.school.id, number: 1, title: 'x', intro: '', publishedAt: d('2026-09-01'), createdById: director.user.id } });
   const guardian = bySignal.talkNotBooked.guardians[0].actor;
-  return { school, other, director, teacher, g5, g6, reached, bySignal, stranger, guardian };
+  return { school, other, director, teacher, g5, g6, reached, rebooked, bySignal, stranger, guardian };
 }
 
 beforeAll(async () => {
@@ -70,9 +80,10 @@ beforeAll(async () => {
 describe('the families not reached', () => {
   it('finds exactly the household each signal was set up for, and nothing for the family reached everywhere', async () => {
     const v = await reachView(w.director.actor, NOW);
-    expect(v.families).toHaveLength(1 + SIGNALS.length);
+    expect(v.families).toHaveLength(2 + SIGNALS.length);
     const byHousehold = new Map(v.families.map((f) => [f.householdId, f]));
     expect(byHousehold.get(w.reached.householdId)!.signals).toEqual([]);
+    expect(byHousehold.get(w.rebooked.householdId)!.signals).toEqual([]);
     for (const s of SIGNALS) expect([s, byHousehold.get(w.bySignal[s].householdId)!.signals]).toEqual([s, [s]]);
     expect(v.families.filter((f) => f.notReachedAtAll).map((f) => f.householdId).sort()).toEqual([w.bySignal.neverSignedIn.householdId, w.bySignal.mailBounced.householdId].sort());
     const never = byHousehold.get(w.bySignal.neverSignedIn.householdId)!;
@@ -82,7 +93,7 @@ describe('the families not reached', () => {
   it('filters by language, group and signal', async () => {
     const { families } = await reachView(w.director.actor, NOW);
     expect(applyFilter(families, { language: 'en' }).map((f) => f.householdId)).toEqual([w.bySignal.neverSignedIn.householdId]);
-    expect(applyFilter(families, { language: 'nl' })).toHaveLength(SIGNALS.length);
+    expect(applyFilter(families, { language: 'nl' })).toHaveLength(SIGNALS.length + 1);
     expect(applyFilter(families, { groupId: w.g6.id }).map((f) => f.householdId)).toEqual([w.bySignal.neverSignedIn.householdId]);
     expect(applyFilter(families, { signal: 'surveyNotAnswered' }).map((f) => f.householdId)).toEqual([w.bySignal.surveyNotAnswered.householdId]);
     expect(applyFilter(families, { signal: 'notReachedAtAll', language: 'nl' }).map((f) => f.householdId)).toEqual([w.bySignal.mailBounced.householdId]);
@@ -92,7 +103,7 @@ describe('the families not reached', () => {
     const { groups } = await reachView(w.director.actor, NOW);
     const zero = Object.fromEntries(SIGNALS.map((s) => [s, 0]));
     expect(groups).toEqual([
-      { groupId: w.g5.id, groupName: '5A', families: 8, notReachedAtAll: 1, ...zero, ...Object.fromEntries(SIGNALS.filter((s) => s !== 'neverSignedIn').map((s) => [s, 1])) },
+      { groupId: w.g5.id, groupName: '5A', families: 9, notReachedAtAll: 1, ...zero, ...Object.fromEntries(SIGNALS.filter((s) => s !== 'neverSignedIn').map((s) => [s, 1])) },
       { groupId: w.g6.id, groupName: '6B', families: 1, notReachedAtAll: 1, ...zero, neverSignedIn: 1 },
     ]);
   });
@@ -101,8 +112,8 @@ describe('the families not reached', () => {
     const { trend } = await reachView(w.director.actor, NOW);
     // Signed in 10 September (the bounced family 5 November), acknowledged 15 October, booked 5 October.
     expect(trend).toEqual([
-      { month: '2026-08', neverSignedIn: 9, charterNotAcknowledged: 0, talkNotBooked: 0, notReachedAny: 9 },
-      { month: '2026-09', neverSignedIn: 2, charterNotAcknowledged: 9, talkNotBooked: 0, notReachedAny: 9 },
+      { month: '2026-08', neverSignedIn: 10, charterNotAcknowledged: 0, talkNotBooked: 0, notReachedAny: 10 },
+      { month: '2026-09', neverSignedIn: 2, charterNotAcknowledged: 10, talkNotBooked: 0, notReachedAny: 10 },
       { month: '2026-10', neverSignedIn: 2, charterNotAcknowledged: 1, talkNotBooked: 1, notReachedAny: 4 },
       { month: '2026-11', neverSignedIn: 1, charterNotAcknowledged: 1, talkNotBooked: 1, notReachedAny: 3 },
       { month: '2026-12', neverSignedIn: 1, charterNotAcknowledged: 1, talkNotBooked: 1, notReachedAny: 3 },
@@ -111,7 +122,7 @@ describe('the families not reached', () => {
 
   it('a summary for the director\'s home', async () => {
     const s = await reachSummary(w.director.actor, NOW);
-    expect(s).toEqual({ families: 9, notReachedAtAll: 2, perSignal: Object.fromEntries(SIGNALS.map((x) => [x, 1])) });
+    expect(s).toEqual({ families: 10, notReachedAtAll: 2, perSignal: Object.fromEntries(SIGNALS.map((x) => [x, 1])) });
   });
 
   it('is the director\'s only: teachers and guardians get NOT_FOUND', async () => {

@@ -5,10 +5,12 @@ import { poolExec, type Exec } from '@/lib/db-raw';
 import { zonedToUtc } from '@/lib/format/time';
 import { currentSchoolYear } from '@/lib/school/year';
 
-// The families (households) the portal does not reach, across every channel it knows. One SQL
-// statement for the signals and one for the trend, each keyed by household, so the view stays
-// fast for a school with a year of activity (npm run bench:reach). A family is a household of the
-// school with a live guardianship of a child still at school and enrolled this school year.
+// The families (households) the portal does not reach, across every channel it knows. A family is a
+// household of the school with a live guardianship of a child still at school and enrolled this
+// school year. One small statement per channel, keyed by the family's guardians, children or groups,
+// run side by side on the pool; the signals and the month trend are put together here. (One big
+// statement of CTEs was tried first: its plan took 30 ms to make and misjudged the row counts, about
+// 150-240 ms per school in npm run bench:reach; these stay well under that.)
 
 export const SIGNALS = [
   'neverSignedIn',
@@ -41,151 +43,192 @@ export type TrendPoint = { month: string; notReachedAny: number } & Record<(type
 
 const ANNOUNCEMENT_DAYS = 30;
 
-// $1 school, $2 now, $3 school year.
-const BASE = `
-  hc AS MATERIALIZED (
-    SELECT DISTINCT g."householdId" AS hid, c.id AS cid, e."groupId" AS gid
-    FROM "Guardianship" g
-    JOIN "Child" c ON c.id = g."childId" AND c."schoolId" = $1
-    JOIN "Enrolment" e ON e."childId" = c.id AND e."schoolYearId" = $3
-    WHERE g."schoolId" = $1 AND g."endedAt" IS NULL AND (c."leftAt" IS NULL OR c."leftAt" > $2)
-  ),
-  hh AS MATERIALIZED (SELECT DISTINCT hid FROM hc),
-  hu AS MATERIALIZED (
-    SELECT DISTINCT g."householdId" AS hid, g."userId" AS uid
-    FROM "Guardianship" g JOIN hc ON hc.hid = g."householdId" AND hc.cid = g."childId"
-    WHERE g."schoolId" = $1 AND g."endedAt" IS NULL
-  ),
-  first_in AS (
-    SELECT hu.hid, min(x.at) AS at FROM hu JOIN LATERAL (
-      SELECT min(s."createdAt") AS at FROM "UserSession" s WHERE s."userId" = hu.uid
-      UNION ALL SELECT min(t."usedAt") FROM "LoginToken" t WHERE t."userId" = hu.uid
-    ) x ON true GROUP BY hu.hid
-  ),
-  -- Mandatory talks of this year's rounds that have opened, per household and child, and when booked.
-  req AS (
-    SELECT hc.hid, hc.cid, r.id AS rid, r."opensAt", (
-      SELECT min(b."createdAt") FROM "Booking" b WHERE b."roundId" = r.id AND b."childId" = hc.cid AND b."householdKey" IN ('joint', hc.hid)
-    ) AS booked_at
-    FROM hc
-    JOIN "RoundGroup" rg ON rg."groupId" = hc.gid
-    JOIN "TalkRound" r ON r.id = rg."roundId" AND r."schoolId" = $1 AND r."opensAt" <= $2
-    JOIN "StageDefinition" sd ON sd.id = r."stageId"
-    JOIN "Group" gr ON gr.id = hc.gid
-    WHERE gr.grade = ANY(sd."mandatoryGrades")
-  ),
-  acks AS (
-    SELECT hu.hid, a."versionId" AS vid, min(a."acknowledgedAt") AS at
-    FROM hu JOIN "CharterAcknowledgement" a ON a."userId" = hu.uid AND a."schoolId" = $1
-    GROUP BY hu.hid, a."versionId"
-  )`;
+type PopulationRow = {
+  householdId: string; userId: string; email: string; uFirst: string; uPrefix: string | null; uLast: string; locale: string;
+  childId: string; cFirst: string; cPrefix: string | null; cLast: string; groupId: string; groupName: string; grade: number;
+};
+type Household = { id: string; children: Map<string, FamilyChild & { grade: number }>; guardians: Map<string, FamilyGuardian & { email: string }> };
 
-// $4 the year's first day, $5 the start of the announcements counted.
-const FAMILIES_SQL = `
-WITH ${BASE},
-  charter AS (SELECT id FROM "CharterVersion" WHERE "schoolId" = $1 AND "publishedAt" <= $2 ORDER BY number DESC LIMIT 1),
-  bounced AS (
-    SELECT DISTINCT hu.hid FROM hu JOIN "User" u ON u.id = hu.uid
-    JOIN (SELECT DISTINCT lower(o."to") AS addr FROM "OutboxMail" o WHERE o."schoolId" = $1 AND o."failedAt" IS NOT NULL AND o."failedAt" <= $2) f ON f.addr = u.email
-  ),
-  noshow AS (
-    SELECT DISTINCT hc.hid FROM hc
-    JOIN "Booking" b ON b."childId" = hc.cid AND b."schoolId" = $1 AND b.attendance = 'NO_SHOW' AND b."householdKey" IN ('joint', hc.hid)
-    JOIN "RoundGroup" rg ON rg."roundId" = b."roundId" AND rg."groupId" = hc.gid
-    WHERE NOT EXISTS (SELECT 1 FROM "Booking" b2 WHERE b2."roundId" = b."roundId" AND b2."childId" = b."childId" AND b2."createdAt" > b."createdAt")
-      AND NOT EXISTS (SELECT 1 FROM "ArrangedMoment" m WHERE m."childId" = b."childId" AND m."schoolId" = $1 AND m."createdAt" > b."createdAt")
-  ),
-  surveys AS (
-    SELECT hu.hid FROM "Survey" s
-    JOIN "SurveyInvitation" i ON i."surveyId" = s.id AND i.audience = 'GUARDIANS'
-    JOIN hu ON hu.uid = i."userId"
-    WHERE s."schoolId" = $1 AND s."opensAt" <= $2 AND s."closesAt" >= $4
-    GROUP BY hu.hid, s.id HAVING bool_and(i."submittedAt" IS NULL)
-  ),
-  invited AS (
-    SELECT DISTINCT hc.hid, m.id AS mid FROM "Meeting" m
-    JOIN hc ON m."wholeSchool" OR EXISTS (SELECT 1 FROM "MeetingGroup" mg WHERE mg."meetingId" = m.id AND mg."groupId" = hc.gid)
-    WHERE m."schoolId" = $1 AND m."startsAt" <= $2 AND m."startsAt" >= $4
-  ),
-  -- Invited to a meeting this year and present at none (the rule of lib/meetings/turnout.ts).
-  nomeeting AS (
-    SELECT DISTINCT i.hid FROM invited i
-    WHERE NOT EXISTS (
-      SELECT 1 FROM "MeetingAttendance" a JOIN "Meeting" m ON m.id = a."meetingId"
-      WHERE a."householdId" = i.hid AND a.present AND a."schoolId" = $1 AND m."startsAt" >= $4 AND m."startsAt" <= $2
-    )
-  ),
-  unread AS (
-    SELECT DISTINCT x.hid FROM (
-      SELECT DISTINCT hc.hid, a.id AS aid FROM "Announcement" a
-      JOIN hc ON a."wholeSchool" OR EXISTS (SELECT 1 FROM "AnnouncementGroup" ag WHERE ag."announcementId" = a.id AND ag."groupId" = hc.gid)
-      WHERE a."schoolId" = $1 AND a."publishedAt" <= $2 AND a."publishedAt" > $5
-    ) x
-    WHERE NOT EXISTS (SELECT 1 FROM hu JOIN "AnnouncementRead" r ON r."userId" = hu.uid AND r."announcementId" = x.aid WHERE hu.hid = x.hid)
-  )
-SELECT hh.hid AS "householdId",
-  (f.at IS NULL OR f.at > $2) AS "neverSignedIn",
-  EXISTS (SELECT 1 FROM bounced WHERE bounced.hid = hh.hid) AS "mailBounced",
-  EXISTS (SELECT 1 FROM req WHERE req.hid = hh.hid AND req.booked_at IS NULL) AS "talkNotBooked",
-  EXISTS (SELECT 1 FROM noshow WHERE noshow.hid = hh.hid) AS "noShowNotRebooked",
-  (EXISTS (SELECT 1 FROM charter) AND NOT EXISTS (SELECT 1 FROM acks JOIN charter ON acks.vid = charter.id WHERE acks.hid = hh.hid AND acks.at <= $2)) AS "charterNotAcknowledged",
-  EXISTS (SELECT 1 FROM surveys WHERE surveys.hid = hh.hid) AS "surveyNotAnswered",
-  EXISTS (SELECT 1 FROM nomeeting WHERE nomeeting.hid = hh.hid) AS "noMeetingAttended",
-  EXISTS (SELECT 1 FROM unread WHERE unread.hid = hh.hid) AS "announcementsUnread",
-  (SELECT json_agg(json_build_object('id', c.id, 'firstName', c."firstName", 'prefix', c.prefix, 'lastName', c."lastName", 'groupId', gr.id, 'groupName', gr.name) ORDER BY gr.grade, gr.name, c."firstName")
-     FROM hc JOIN "Child" c ON c.id = hc.cid JOIN "Group" gr ON gr.id = hc.gid WHERE hc.hid = hh.hid) AS children,
-  (SELECT json_agg(json_build_object('id', u.id, 'firstName', u."firstName", 'prefix', u.prefix, 'lastName', u."lastName", 'locale', u.locale) ORDER BY u."firstName")
-     FROM hu JOIN "User" u ON u.id = hu.uid WHERE hu.hid = hh.hid) AS guardians
-FROM hh LEFT JOIN first_in f ON f.hid = hh.hid`;
+/** Who the families are: one row per live guardianship of a child at school this year. */
+const POPULATION = `
+  SELECT g."householdId", u.id AS "userId", u.email, u."firstName" AS "uFirst", u.prefix AS "uPrefix", u."lastName" AS "uLast", u.locale,
+         c.id AS "childId", c."firstName" AS "cFirst", c.prefix AS "cPrefix", c."lastName" AS "cLast", gr.id AS "groupId", gr.name AS "groupName", gr.grade
+  FROM "Guardianship" g
+  JOIN "Child" c ON c.id = g."childId"
+  JOIN "Enrolment" e ON e."childId" = g."childId" AND e."schoolYearId" = $2
+  JOIN "Group" gr ON gr.id = e."groupId"
+  JOIN "User" u ON u.id = g."userId"
+  WHERE g."schoolId" = $1 AND g."endedAt" IS NULL AND (c."leftAt" IS NULL OR c."leftAt" > $3)`;
 
-// $4 the month ends (instants), in order.
-const TREND_SQL = `
-WITH ${BASE},
-  months AS (SELECT unnest($4::timestamptz[]) AS me),
-  pairs AS (
-    SELECT m.me, 'neverSignedIn' AS s, hh.hid FROM months m CROSS JOIN hh LEFT JOIN first_in f ON f.hid = hh.hid WHERE f.at IS NULL OR f.at > m.me
-    UNION ALL
-    SELECT m.me, 'charterNotAcknowledged', hh.hid FROM months m
-    JOIN LATERAL (SELECT id FROM "CharterVersion" v WHERE v."schoolId" = $1 AND v."publishedAt" <= m.me ORDER BY number DESC LIMIT 1) v ON true
-    CROSS JOIN hh
-    WHERE NOT EXISTS (SELECT 1 FROM acks a WHERE a.hid = hh.hid AND a.vid = v.id AND a.at <= m.me)
-    UNION ALL
-    SELECT DISTINCT m.me, 'talkNotBooked', r.hid FROM months m JOIN req r ON r."opensAt" <= m.me AND (r.booked_at IS NULL OR r.booked_at > m.me)
-  )
-SELECT m.me,
-  count(DISTINCT p.hid) FILTER (WHERE p.s = 'neverSignedIn')::int AS "neverSignedIn",
-  count(DISTINCT p.hid) FILTER (WHERE p.s = 'charterNotAcknowledged')::int AS "charterNotAcknowledged",
-  count(DISTINCT p.hid) FILTER (WHERE p.s = 'talkNotBooked')::int AS "talkNotBooked",
-  count(DISTINCT p.hid)::int AS "notReachedAny"
-FROM months m LEFT JOIN pairs p ON p.me = m.me
-GROUP BY m.me ORDER BY m.me`;
-
-type Row = { householdId: string; children: FamilyChild[] | null; guardians: FamilyGuardian[] | null } & Record<Signal, boolean>;
-
-async function yearParams(schoolId: string, now: Date) {
+/** Everything the signals and the trend are made of, for one school at `now`. */
+async function load(schoolId: string, now: Date, exec: Exec) {
   const year = await currentSchoolYear(schoolId, now);
   if (!year) return null;
-  return { year, params: [schoolId, now, year.id] as unknown[] };
+  const rows = await exec<PopulationRow>(POPULATION, [schoolId, year.id, now]);
+  const households = new Map<string, Household>();
+  for (const r of rows) {
+    const h = households.get(r.householdId) ?? { id: r.householdId, children: new Map(), guardians: new Map() };
+    h.children.set(r.childId, { id: r.childId, firstName: r.cFirst, prefix: r.cPrefix, lastName: r.cLast, groupId: r.groupId, groupName: r.groupName, grade: r.grade });
+    h.guardians.set(r.userId, { id: r.userId, firstName: r.uFirst, prefix: r.uPrefix, lastName: r.uLast, locale: r.locale, email: r.email });
+    households.set(r.householdId, h);
+  }
+  const userIds = [...new Set(rows.map((r) => r.userId))];
+  const childIds = [...new Set(rows.map((r) => r.childId))];
+  const since = new Date(+now - ANNOUNCEMENT_DAYS * 86_400_000);
+  const [signIns, bounced, rounds, bookings, moments, versions, acks, invitations, meetings, attended, notices] = await Promise.all([
+    exec<{ userId: string; at: Date }>(
+      `SELECT "userId", min("createdAt") AS at FROM "UserSession" WHERE "userId" = ANY($1::text[]) AND "createdAt" <= $2 GROUP BY "userId"
+       UNION ALL SELECT "userId", min("usedAt") FROM "LoginToken" WHERE "userId" = ANY($1::text[]) AND "usedAt" <= $2 GROUP BY "userId"`,
+      [userIds, now],
+    ),
+    exec<{ addr: string }>(`SELECT DISTINCT lower("to") AS addr FROM "OutboxMail" WHERE "schoolId" = $1 AND "failedAt" IS NOT NULL AND "failedAt" <= $2`, [schoolId, now]),
+    // This year's rounds that have opened, per group, and whether the group's grade must have a talk.
+    exec<{ id: string; opensAt: Date; groupId: string; mandatory: boolean }>(
+      `SELECT r.id, r."opensAt", rg."groupId", gr.grade = ANY(sd."mandatoryGrades") AS mandatory
+       FROM "TalkRound" r JOIN "RoundGroup" rg ON rg."roundId" = r.id JOIN "Group" gr ON gr.id = rg."groupId" JOIN "StageDefinition" sd ON sd.id = r."stageId"
+       WHERE r."schoolId" = $1 AND r."opensAt" <= $2 AND gr."schoolYearId" = $3`,
+      [schoolId, now, year.id],
+    ),
+    exec<{ roundId: string; childId: string; householdKey: string; attendance: string; createdAt: Date }>(
+      `SELECT b."roundId", b."childId", b."householdKey", b.attendance, b."createdAt" FROM "Booking" b JOIN "TalkRound" r ON r.id = b."roundId"
+       WHERE r."schoolId" = $1 AND r."opensAt" <= $2 AND b."childId" = ANY($3::text[]) AND b."createdAt" <= $2`,
+      [schoolId, now, childIds],
+    ),
+    exec<{ childId: string; at: Date }>(`SELECT "childId", max("createdAt") AS at FROM "ArrangedMoment" WHERE "schoolId" = $1 AND "childId" = ANY($2::text[]) AND "createdAt" <= $3 GROUP BY "childId"`, [schoolId, childIds, now]),
+    exec<{ id: string; publishedAt: Date }>(`SELECT id, "publishedAt" FROM "CharterVersion" WHERE "schoolId" = $1 AND "publishedAt" <= $2 ORDER BY number`, [schoolId, now]),
+    exec<{ versionId: string; userId: string; at: Date }>(`SELECT "versionId", "userId", "acknowledgedAt" AS at FROM "CharterAcknowledgement" WHERE "schoolId" = $1 AND "userId" = ANY($2::text[]) AND "acknowledgedAt" <= $3`, [schoolId, userIds, now]),
+    // Surveys of this school year that have opened: per invited guardian, whether they answered.
+    exec<{ surveyId: string; userId: string; done: boolean }>(
+      `SELECT i."surveyId", i."userId", i."submittedAt" IS NOT NULL AND i."submittedAt" <= $2 AS done FROM "Survey" s JOIN "SurveyInvitation" i ON i."surveyId" = s.id
+       WHERE s."schoolId" = $1 AND s."opensAt" <= $2 AND s."closesAt" >= $3 AND i.audience = 'GUARDIANS' AND i."userId" = ANY($4::text[])`,
+      [schoolId, now, year.startDate, userIds],
+    ),
+    exec<{ id: string; wholeSchool: boolean; groupIds: string[] }>(
+      `SELECT m.id, m."wholeSchool", coalesce(array_agg(mg."groupId") FILTER (WHERE mg."groupId" IS NOT NULL), '{}') AS "groupIds"
+       FROM "Meeting" m LEFT JOIN "MeetingGroup" mg ON mg."meetingId" = m.id WHERE m."schoolId" = $1 AND m."startsAt" >= $2 AND m."startsAt" <= $3 GROUP BY m.id`,
+      [schoolId, year.startDate, now],
+    ),
+    // Present at any meeting this school year (the rule of lib/meetings/turnout.ts).
+    exec<{ householdId: string }>(
+      `SELECT DISTINCT a."householdId" FROM "MeetingAttendance" a JOIN "Meeting" m ON m.id = a."meetingId"
+       WHERE m."schoolId" = $1 AND m."startsAt" >= $2 AND m."startsAt" <= $3 AND a.present`,
+      [schoolId, year.startDate, now],
+    ),
+    exec<{ id: string; wholeSchool: boolean; groupIds: string[]; readers: string[] }>(
+      `SELECT a.id, a."wholeSchool",
+         ARRAY(SELECT ag."groupId" FROM "AnnouncementGroup" ag WHERE ag."announcementId" = a.id) AS "groupIds",
+         ARRAY(SELECT r."userId" FROM "AnnouncementRead" r WHERE r."announcementId" = a.id AND r."userId" = ANY($4::text[])) AS readers
+       FROM "Announcement" a WHERE a."schoolId" = $1 AND a."publishedAt" > $2 AND a."publishedAt" <= $3`,
+      [schoolId, since, now, userIds],
+    ),
+  ]);
+  return { year, households: [...households.values()], signIns, bounced, rounds, bookings, moments, versions, acks, invitations, meetings, attended, notices };
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+/** Per household the moments the trend needs, and the signals at `now`. */
+function evaluate(d: Loaded) {
+  const firstSignIn = new Map<string, Date>();
+  for (const s of d.signIns) if (!firstSignIn.has(s.userId) || s.at < firstSignIn.get(s.userId)!) firstSignIn.set(s.userId, s.at);
+  const bounced = new Set(d.bounced.map((b) => b.addr));
+  const roundsByGroup = new Map<string, { id: string; opensAt: Date }[]>();
+  for (const r of d.rounds) if (r.mandatory) roundsByGroup.set(r.groupId, [...(roundsByGroup.get(r.groupId) ?? []), r]);
+  const bookingsOf = new Map<string, Loaded['bookings']>();
+  for (const b of d.bookings) bookingsOf.set(`${b.roundId}|${b.childId}`, [...(bookingsOf.get(`${b.roundId}|${b.childId}`) ?? []), b]);
+  // No-shows count in any of this year's opened rounds (mandatory or not).
+  const roundIds = new Set(d.rounds.map((r) => r.id));
+  const roundsOfChild = new Map<string, Set<string>>();
+  for (const b of d.bookings) if (roundIds.has(b.roundId)) roundsOfChild.set(b.childId, (roundsOfChild.get(b.childId) ?? new Set()).add(b.roundId));
+  const momentAt = new Map(d.moments.map((m) => [m.childId, m.at]));
+  const ackAt = new Map<string, Date>();
+  for (const a of d.acks) ackAt.set(`${a.versionId}|${a.userId}`, a.at);
+  const invited = new Map<string, Map<string, boolean>>(); // user → survey → answered
+  for (const i of d.invitations) invited.set(i.userId, (invited.get(i.userId) ?? new Map()).set(i.surveyId, i.done));
+  const attended = new Set(d.attended.map((a) => a.householdId));
+
+  return d.households.map((h) => {
+    const users = [...h.guardians.values()];
+    const kids = [...h.children.values()];
+    const groups = new Set(kids.map((c) => c.groupId));
+    const signedInAt = users.map((u) => firstSignIn.get(u.id)).filter((x): x is Date => !!x).sort((a, b) => +a - +b)[0] ?? null;
+    // Mandatory talks: per child and opened round, when this household (or both, jointly) booked.
+    const talks: { opensAt: Date; bookedAt: Date | null }[] = [];
+    let noShow = false;
+    for (const c of kids) {
+      for (const r of roundsByGroup.get(c.groupId) ?? []) {
+        const own = (bookingsOf.get(`${r.id}|${c.id}`) ?? []).filter((b) => b.householdKey === 'joint' || b.householdKey === h.id);
+        const first = own.map((b) => b.createdAt).sort((a, b) => +a - +b)[0] ?? null;
+        talks.push({ opensAt: r.opensAt, bookedAt: first });
+      }
+      for (const roundId of roundsOfChild.get(c.id) ?? []) {
+        const list = bookingsOf.get(`${roundId}|${c.id}`)!;
+        for (const b of list) {
+          if (b.attendance !== 'NO_SHOW' || !(b.householdKey === 'joint' || b.householdKey === h.id)) continue;
+          // Rebooked: a later booking in that round, or a moment arranged with the teacher since.
+          const later = list.some((o) => o.createdAt > b.createdAt) || (momentAt.get(c.id) ?? new Date(0)) > b.createdAt;
+          if (!later) noShow = true;
+        }
+      }
+    }
+    // The charter: per version, when the household first acknowledged it (any guardian).
+    const charterAck = (versionId: string) => users.map((u) => ackAt.get(`${versionId}|${u.id}`)).filter((x): x is Date => !!x).sort((a, b) => +a - +b)[0] ?? null;
+    const latest = d.versions.at(-1);
+    // Surveys: per survey the household was invited to, answered by any of its guardians.
+    const surveys = new Map<string, boolean>();
+    for (const u of users) for (const [s, done] of invited.get(u.id) ?? []) surveys.set(s, (surveys.get(s) ?? false) || done);
+    const reaches = (x: { wholeSchool: boolean; groupIds: string[] }) => x.wholeSchool || x.groupIds.some((g) => groups.has(g));
+    const userSet = new Set(users.map((u) => u.id));
+    const signals: Record<Signal, boolean> = {
+      neverSignedIn: !signedInAt,
+      mailBounced: users.some((u) => bounced.has(u.email.toLowerCase())),
+      talkNotBooked: talks.some((t) => !t.bookedAt),
+      noShowNotRebooked: noShow,
+      charterNotAcknowledged: !!latest && !charterAck(latest.id),
+      surveyNotAnswered: [...surveys.values()].some((done) => !done),
+      noMeetingAttended: d.meetings.some(reaches) && !attended.has(h.id),
+      announcementsUnread: d.notices.some((n) => reaches(n) && !n.readers.some((r) => userSet.has(r))),
+    };
+    const family: Family = {
+      householdId: h.id,
+      signals: SIGNALS.filter((s) => signals[s]),
+      notReachedAtAll: UNREACHABLE.some((s) => signals[s]),
+      languages: [...new Set(users.map((u) => u.locale))].sort(),
+      children: kids
+        .sort((a, b) => a.grade - b.grade || a.groupName.localeCompare(b.groupName) || a.firstName.localeCompare(b.firstName))
+        .map((c) => ({ id: c.id, firstName: c.firstName, prefix: c.prefix, lastName: c.lastName, groupId: c.groupId, groupName: c.groupName })),
+      guardians: users.sort((a, b) => a.firstName.localeCompare(b.firstName)).map((g) => ({ id: g.id, firstName: g.firstName, prefix: g.prefix, lastName: g.lastName, locale: g.locale })),
+    };
+    return { family, signedInAt, talks, charterAck };
+  });
 }
 
 /** Every family of the school with the signals that apply to it (no access check: callers guard). */
 export async function familySignals(schoolId: string, now = new Date(), exec: Exec = poolExec): Promise<Family[]> {
-  const y = await yearParams(schoolId, now);
-  if (!y) return [];
-  const since = new Date(+now - ANNOUNCEMENT_DAYS * 86_400_000);
-  const rows = await exec<Row>(FAMILIES_SQL, [...y.params, y.year.startDate, since]);
-  return rows.map((r) => {
-    const signals = SIGNALS.filter((s) => r[s]);
-    const guardians = r.guardians ?? [];
-    return {
-      householdId: r.householdId,
-      signals,
-      notReachedAtAll: UNREACHABLE.some((s) => r[s]),
-      languages: [...new Set(guardians.map((g) => g.locale))].sort(),
-      children: r.children ?? [],
-      guardians,
-    };
+  const d = await load(schoolId, now, exec);
+  return d ? evaluate(d).map((e) => e.family) : [];
+}
+
+/** The families and, per month of the school year, how many were not reached at the end of it (for the signals with a moment). */
+export async function reachData(schoolId: string, now = new Date(), exec: Exec = poolExec): Promise<{ families: Family[]; trend: TrendPoint[] }> {
+  const d = await load(schoolId, now, exec);
+  if (!d) return { families: [], trend: [] };
+  const evaluated = evaluate(d);
+  const trend = monthEnds(d.year.startDate, d.year.endDate, now).map(({ month, end }) => {
+    const version = d.versions.filter((v) => v.publishedAt <= end).at(-1);
+    const counts = { neverSignedIn: 0, charterNotAcknowledged: 0, talkNotBooked: 0, notReachedAny: 0 };
+    for (const e of evaluated) {
+      const never = !e.signedInAt || e.signedInAt > end;
+      const charter = !!version && !((a) => a && a <= end)(e.charterAck(version.id));
+      const talk = e.talks.some((t) => t.opensAt <= end && (!t.bookedAt || t.bookedAt > end));
+      counts.neverSignedIn += +never;
+      counts.charterNotAcknowledged += +charter;
+      counts.talkNotBooked += +talk;
+      counts.notReachedAny += +(never || charter || talk);
+    }
+    return { month, ...counts };
   });
+  return { families: evaluated.map((e) => e.family), trend };
 }
 
 /** The ends of the school year's months up to now (the current month ends now), on the school's clock. */
@@ -204,18 +247,7 @@ export function monthEnds(yearStart: Date, yearEnd: Date, now: Date) {
   return out;
 }
 
-/** Per month of the school year: families not reached at the end of it, for the signals with a moment. */
-export async function reachTrend(schoolId: string, now = new Date(), exec: Exec = poolExec): Promise<TrendPoint[]> {
-  const y = await yearParams(schoolId, now);
-  if (!y) return [];
-  const months = monthEnds(y.year.startDate, y.year.endDate, now);
-  if (!months.length) return [];
-  const rows = await exec<{ me: Date } & Omit<TrendPoint, 'month'>>(TREND_SQL, [...y.params, months.map((m) => m.end)]);
-  // Ordered by month end, one row per month (LEFT JOIN), so rows line up with `months`.
-  return rows.map((r, i) => ({ month: months[i].month, neverSignedIn: r.neverSignedIn, charterNotAcknowledged: r.charterNotAcknowledged, talkNotBooked: r.talkNotBooked, notReachedAny: r.notReachedAny }));
-}
 
-/** Per group: families (a family with children in two groups counts in both) and how many each signal applies to. */
 export function groupTotals(families: Family[]): GroupTotals[] {
   const byGroup = new Map<string, GroupTotals>();
   for (const f of families) {
@@ -245,7 +277,7 @@ export function applyFilter(families: Family[], f: ReachFilter) {
 /** The director's view: every family with its signals, per-group totals and the trend. */
 export async function reachView(actor: Actor, now = new Date()) {
   requireAtSchool(actor, 'reach', 'read');
-  const [families, trend] = await Promise.all([familySignals(actor.schoolId, now), reachTrend(actor.schoolId, now)]);
+  const { families, trend } = await reachData(actor.schoolId, now);
   families.sort((a, b) => b.signals.length - a.signals.length || (a.children[0]?.lastName ?? '').localeCompare(b.children[0]?.lastName ?? ''));
   return { families, groups: groupTotals(families), trend, languages: [...new Set(families.flatMap((f) => f.languages))].sort() };
 }
