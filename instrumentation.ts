@@ -15,5 +15,8 @@ export async function register() {
     every(5 * 60_000, () => closeDueSurveys());
     // The daily digests go out after the digest moment (lib/notify/digest.ts); a run sends each item once.
     every(15 * 60_000, async () => (await import('@/lib/notify/digest')).sendDigests());
+    // Taking part: activities' fair allocation after the deadline and the day-before reminders.
+    every(5 * 60_000, async () => (await import('@/lib/participation/activities')).runActivityJobs());
+    every(15 * 60_000, async () => (await import('@/lib/meetings/service')).remindMeetings());
   }
 }

@@ -22,7 +22,9 @@ import { savePreparation } from '@/lib/records/preparation';
 import { confirmRecord, createGuidancePlan, publishRecord, saveRecord, setAgreementStatus } from '@/lib/records/service';
 import { seedDemoAnnouncements } from './demo/announcements';
 import { seedDemoCommunication } from './demo/communication';
+import { seedDemoMeetings } from './demo/meetings';
 import { seedDemoMessages } from './demo/messages';
+import { seedDemoParticipation } from './demo/participation';
 import { seedDemoReports } from './demo/reports';
 
 // The school year the demo is started in (2026-2027 today), with regio noord's holidays and the
@@ -242,6 +244,9 @@ export async function seedDemoSchool(now = new Date()) {
   await seedDemoMessages(school.id, now);
   await seedDemoReports(school.id, now);
   await seedDemoAnnouncements(school.id, now);
+  // Taking part: an excursion half full, last month's theme evening below its target.
+  await seedDemoParticipation(school.id, now);
+  await seedDemoMeetings(school.id, now);
   return true;
 }
 

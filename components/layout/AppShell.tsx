@@ -16,6 +16,8 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
       ? [{ href: '/berichten', label: tn('messages') }, { href: '/melden', label: tn('report') }]
       : [{ href: '/vandaag', label: tn('today') }, { href: '/berichten', label: tn('messages') }, { href: '/gesprekken', label: tn('talks') }, { href: '/gesprekken/dag', label: tn('day') }]),
     { href: '/mededelingen', label: tn('announcements') },
+    { href: '/helpen', label: tn('helping') },
+    { href: '/bijeenkomsten', label: tn('meetings') },
     { href: isDirector(actor) ? '/directie/afspraken' : '/afspraken', label: tn('charter') },
     { href: isDirector(actor) ? '/directie/enquetes' : '/enquetes', label: tn('surveys') },
     { href: '/agenda', label: tn('calendar') },

@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
 import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
+import { MeetingsCard } from '@/components/meetings/MeetingsCard';
+import { HelpCard } from '@/components/participation/HelpCard';
 import { InboxSummary } from '@/components/messages/InboxSummary';
 import { AbsentTodayCard } from '@/components/reports/AbsentTodayCard';
 import { Card } from '@/components/ui/Card';
@@ -40,6 +42,8 @@ export default async function TeacherHomePage() {
         <AbsentTodayCard actor={actor} />
         <InboxSummary actor={actor} />
         <LatestAnnouncementsCard actor={actor} />
+        <MeetingsCard actor={actor} />
+        <HelpCard actor={actor} />
       </div>
       {asks.length > 0 && (
         <Card aria-labelledby="help-title">

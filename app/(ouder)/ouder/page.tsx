@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
 import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
+import { MeetingsCard } from '@/components/meetings/MeetingsCard';
+import { HelpCard } from '@/components/participation/HelpCard';
 import { InboxSummary } from '@/components/messages/InboxSummary';
 import { ParentReportsCard } from '@/components/reports/ParentReportsCard';
 import { Card } from '@/components/ui/Card';
@@ -55,6 +57,8 @@ export default async function GuardianHomePage() {
         <ParentReportsCard actor={actor} />
         <InboxSummary actor={actor} />
         <LatestAnnouncementsCard actor={actor} />
+        <MeetingsCard actor={actor} />
+        <HelpCard actor={actor} />
       </div>
       {charter && (
         <div role="region" aria-labelledby="charter-ask" className="rounded-xl border-2 border-brand-700 bg-brand-50 p-4">
