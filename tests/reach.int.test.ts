@@ -125,8 +125,9 @@ describe('the families not reached', () => {
     expect(s).toEqual({ families: 10, notReachedAtAll: 2, perSignal: Object.fromEntries(SIGNALS.map((x) => [x, 1])) });
   });
 
-  it('is the director\'s only: teachers and guardians get NOT_FOUND', async () => {
-    for (const actor of [w.teacher.actor, w.guardian]) {
+  it('is the director\'s only: teachers, the internal supervisor and guardians get NOT_FOUND', async () => {
+    const care = { ...(await createUser(w.school.id, 'TEACHER')).actor, care: true };
+    for (const actor of [w.teacher.actor, care, w.guardian]) {
       await expect(reachView(actor, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(reachSummary(actor, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(sendPersonalMessage(actor, { householdIds: [w.reached.householdId], subject: 's', body: 'b' }, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -168,5 +169,29 @@ describe('a personal message to the selected families', () => {
     expect(await prisma.outboxMail.count({ where: { kind: 'thread_started', to: { in: chosen.map((f) => f.guardians[0].user.email) } } })).toBe(2);
     const inbox = await staffInbox(w.director.actor, { filter: 'all' }, NOW);
     expect(JSON.stringify(inbox)).toContain('Even kennismaken');
+  });
+});
+
+describe('separated parents: two families', () => {
+  it('a talk booked by one household does not count for the other; a message to one is not seen by the other', async () => {
+    const { school, year } = await createSchool();
+    const director = await createUser(school.id, 'DIRECTOR');
+    const g = await createGroup(school.id, year.id, '4A');
+    const stage = await prisma.stageDefinition.create({ data: { schoolId: school.id, position: 1, key: 'report_1', name: 'Rapportgesprek', period: 'nov', durationMinutes: 10, mandatoryGrades: [4] } });
+    const round = await prisma.talkRound.create({ data: { schoolId: school.id, stageId: stage.id, name: 'Ronde', slotMinutes: 10, opensAt: d('2026-10-01'), deadline: d('2026-10-20'), separateTalksAllowed: true, createdById: director.user.id } });
+    await prisma.roundGroup.create({ data: { roundId: round.id, schoolId: school.id, groupId: g.id } });
+    const f = await createFamily(school.id, year.id, [g.id], { guardians: 2, separated: true });
+    const [mother, father] = f.guardians;
+    const [hMother, hFather] = await Promise.all([mother, father].map(async (x) => (await prisma.guardianship.findFirstOrThrow({ where: { userId: x.user.id } })).householdId));
+    for (const x of [mother, father]) await prisma.userSession.create({ data: { id: crypto.randomUUID(), userId: x.user.id, createdAt: d('2026-09-10') } });
+    await prisma.booking.create({ data: { schoolId: school.id, roundId: round.id, childId: f.children[0].id, householdKey: hMother, bookedById: mother.user.id, createdAt: d('2026-10-02') } });
+
+    const v = await reachView(director.actor, NOW);
+    expect(v.families.map((x) => [x.householdId, x.signals]).sort()).toEqual([[hFather, ['talkNotBooked']], [hMother, []]].sort());
+    expect(v.groups.map((x) => [x.groupName, x.families, x.talkNotBooked])).toEqual([['4A', 2, 1]]);
+
+    await sendPersonalMessage(director.actor, { householdIds: [hFather], subject: 'Gesprek plannen', body: 'Zullen we een moment zoeken?' }, NOW);
+    expect((await guardianThreads(father.actor, NOW)).map((t) => t.subject)).toEqual(['Gesprek plannen']);
+    expect(await guardianThreads(mother.actor, NOW)).toEqual([]);
   });
 });
