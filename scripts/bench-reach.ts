@@ -94,6 +94,8 @@ async function loadSchool(db: pg.Client, boardId: string, p: string, children: n
      WHERE ${h(`'s' || pa.uid`)} < 85`,
     [ts(yearStart), ts(now)],
   );
+  // As openSession leaves it: the first sign-in on the user (older session rows would have been pruned).
+  await run(`UPDATE "User" u SET "firstSignedInAt" = s.at FROM (SELECT "userId", min("createdAt") AS at FROM "UserSession" WHERE "userId" LIKE $1 || '%' GROUP BY "userId") s WHERE s."userId" = u.id`, [`${p}u`]);
   await run(
     `INSERT INTO "StageDefinition" (id, "schoolId", position, key, name, period, "durationMinutes", "mandatoryGrades")
      VALUES ($1 || 'st', $2, 1, 'report_1', 'Rapportgesprek', 'november', 10, '{1,2,3,4,5,6,7,8}')`,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseInput } from '@/lib/access/action';
+import { openSession } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { guardianThreads, staffInbox } from '@/lib/messages/queries';
 import { applyFilter, reachView, SIGNALS, type Signal } from '@/lib/reach/families';
@@ -46,7 +47,9 @@ async function world() {
     const householdId = await hid(f);
     await prisma.user.update({ where: { id: user.id }, data: { locale } });
     const signedInAt = missing === 'mailBounced' ? d('2026-11-05') : d('2026-09-10');
-    if (missing !== 'neverSignedIn') await prisma.userSession.create({ data: { id: crypto.randomUUID(), userId: user.id, createdAt: signedInAt } });
+    // The bounced family's session rows were pruned long ago: only the user's first sign-in remains.
+    if (missing === 'mailBounced') await prisma.user.update({ where: { id: user.id }, data: { firstSignedInAt: signedInAt } });
+    else if (missing !== 'neverSignedIn') await prisma.userSession.create({ data: { id: crypto.randomUUID(), userId: user.id, createdAt: signedInAt } });
     if (missing === 'mailBounced') await prisma.outboxMail.create({ data: { schoolId: school.id, to: user.email, subject: 's', text: 't', kind: 'sign_in_link', failedAt: d('2026-11-20') } });
     if (missing !== 'talkNotBooked')
       await prisma.booking.create({ data: { schoolId: school.id, roundId: round.id, childId: f.children[0].id, bookedById: user.id, createdAt: d('2026-10-05'), attendance: missing === 'noShowNotRebooked' || rebooked ? 'NO_SHOW' : 'HELD' } });
@@ -193,5 +196,16 @@ describe('separated parents: two families', () => {
     await sendPersonalMessage(director.actor, { householdIds: [hFather], subject: 'Gesprek plannen', body: 'Zullen we een moment zoeken?' }, NOW);
     expect((await guardianThreads(father.actor, NOW)).map((t) => t.subject)).toEqual(['Gesprek plannen']);
     expect(await guardianThreads(mother.actor, NOW)).toEqual([]);
+  });
+});
+
+describe('the first sign-in is kept on the user', () => {
+  it('set by the first session only, so pruning sessions does not make a family "never signed in"', async () => {
+    const { school } = await createSchool();
+    const { user } = await createUser(school.id, 'GUARDIAN');
+    await openSession(user.id, d('2026-09-10'));
+    await openSession(user.id, d('2026-11-10'));
+    await prisma.userSession.deleteMany({ where: { userId: user.id } });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).firstSignedInAt).toEqual(d('2026-09-10'));
   });
 });

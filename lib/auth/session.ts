@@ -38,7 +38,10 @@ export const USER_AGENT_MAX = 200;
 export async function openSession(userId: string, now = new Date(), userAgent?: string | null): Promise<string> {
   const id = randomBytes(18).toString('base64url');
   const ua = userAgent?.trim().slice(0, USER_AGENT_MAX) || null;
-  await prisma.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, userAgent: ua } });
+  await prisma.$transaction([
+    prisma.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, userAgent: ua } }),
+    prisma.user.updateMany({ where: { id: userId, firstSignedInAt: null }, data: { firstSignedInAt: now } }),
+  ]);
   return id;
 }
 

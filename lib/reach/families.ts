@@ -77,7 +77,9 @@ async function load(schoolId: string, now: Date, exec: Exec) {
   const since = new Date(+now - ANNOUNCEMENT_DAYS * 86_400_000);
   const [signIns, bounced, rounds, bookings, moments, versions, acks, invitations, meetings, attended, notices] = await Promise.all([
     exec<{ userId: string; at: Date }>(
-      `SELECT "userId", min("createdAt") AS at FROM "UserSession" WHERE "userId" = ANY($1::text[]) AND "createdAt" <= $2 GROUP BY "userId"
+      // firstSignedInAt lasts; the session rows and used links are pruned, but tell of sign-ins from before it existed.
+      `SELECT id AS "userId", "firstSignedInAt" AS at FROM "User" WHERE id = ANY($1::text[]) AND "firstSignedInAt" <= $2
+       UNION ALL SELECT "userId", min("createdAt") FROM "UserSession" WHERE "userId" = ANY($1::text[]) AND "createdAt" <= $2 GROUP BY "userId"
        UNION ALL SELECT "userId", min("usedAt") FROM "LoginToken" WHERE "userId" = ANY($1::text[]) AND "usedAt" <= $2 GROUP BY "userId"`,
       [userIds, now],
     ),
