@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseInput } from '@/lib/access/action';
 import { openSession } from '@/lib/auth/session';
+import { seedDemoReach } from '@/prisma/demo/reach';
 import { prisma } from '@/lib/db';
 import { guardianThreads, staffInbox } from '@/lib/messages/queries';
 import { applyFilter, reachView, SIGNALS, type Signal } from '@/lib/reach/families';
@@ -207,5 +208,20 @@ describe('the first sign-in is kept on the user', () => {
     await openSession(user.id, d('2026-11-10'));
     await prisma.userSession.deleteMany({ where: { userId: user.id } });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).firstSignedInAt).toEqual(d('2026-09-10'));
+  });
+});
+
+describe('demo traffic', () => {
+  it('about one family in nine never signed in (half of them reading English), a few addresses bounce', async () => {
+    const { school, year } = await createSchool();
+    const director = await createUser(school.id, 'DIRECTOR');
+    const g = await createGroup(school.id, year.id, '3A');
+    for (let i = 0; i < 20; i++) await createFamily(school.id, year.id, [g.id], { guardians: 1 + (i % 2) });
+    expect(await seedDemoReach(school.id, NOW)).toEqual({ neverSignedIn: 2, bounced: 1 });
+    const v = await reachView(director.actor, NOW);
+    expect([v.families.length, v.families.filter((f) => f.notReachedAtAll).length]).toEqual([20, 3]);
+    expect(applyFilter(v.families, { language: 'en' }).map((f) => f.signals)).toEqual(expect.arrayContaining([['neverSignedIn'], []]));
+    expect(v.trend.at(-1)!.neverSignedIn).toBe(2);
+    expect(v.trend[0].neverSignedIn).toBeGreaterThan(2);
   });
 });
