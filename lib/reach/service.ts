@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { onlyStaff, roleKey } from '@/lib/access/roles';
 import { requireAtSchool } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
@@ -26,24 +27,27 @@ export async function sendPersonalMessage(actor: Actor, input: ReachMessageInput
     for (const g of live) guardiansOf.set(g.householdId, (guardiansOf.get(g.householdId) ?? new Set()).add(g.userId));
     // Another school's household, or one without a live guardian: as if it did not exist.
     if (guardiansOf.size !== householdIds.length) throw new AppError('NOT_FOUND');
-    const threadIds: string[] = [];
-    for (const householdId of householdIds) {
-      const t = await tx.thread.create({
-        data: { schoolId: actor.schoolId, kind: 'QUESTION', inbox: 'DIRECTOR', subject: input.subject, startedById: actor.userId, lastMessageAt: now, createdAt: now },
-      });
-      await tx.threadHousehold.create({ data: { schoolId: actor.schoolId, threadId: t.id, householdId } });
-      await tx.threadMessage.create({ data: { schoolId: actor.schoolId, threadId: t.id, authorId: actor.userId, authorRole: roleKey(actor), body: input.body, createdAt: now } });
-      await tx.threadRead.create({ data: { schoolId: actor.schoolId, threadId: t.id, userId: actor.userId, readAt: now } });
+    // One row per table for all households at once; the mail per household (its own link).
+    // Ids made here, so each thread is paired with its household without relying on the order rows come back in.
+    const pairs = householdIds.map((householdId) => ({ threadId: randomUUID(), householdId }));
+    await tx.thread.createMany({
+      data: pairs.map((p) => ({ id: p.threadId, schoolId: actor.schoolId, kind: 'QUESTION' as const, inbox: 'DIRECTOR' as const, subject: input.subject, startedById: actor.userId, lastMessageAt: now, createdAt: now })),
+    });
+    await tx.threadHousehold.createMany({ data: pairs.map((p) => ({ schoolId: actor.schoolId, ...p })) });
+    await tx.threadMessage.createMany({ data: pairs.map((p) => ({ schoolId: actor.schoolId, threadId: p.threadId, authorId: actor.userId, authorRole: roleKey(actor), body: input.body, createdAt: now })) });
+    await tx.threadRead.createMany({ data: pairs.map((p) => ({ schoolId: actor.schoolId, threadId: p.threadId, userId: actor.userId, readAt: now })) });
+    for (const p of pairs) {
       await notifyUsers(tx, {
         schoolId: actor.schoolId,
-        userIds: [...guardiansOf.get(householdId)!],
+        userIds: [...guardiansOf.get(p.householdId)!],
         kind: 'MESSAGE',
         mailKind: 'thread_started',
-        digest: { title: input.subject, path: `/berichten/${t.id}` },
+        digest: { title: input.subject, path: `/berichten/${p.threadId}` },
         render: fromMessages('mail.threadStarted', () => ({ subject: input.subject })),
       });
-      threadIds.push(t.id);
     }
+    const threadIds = pairs.map((p) => p.threadId);
     return { threadIds };
-  });
+    // A whole school's families not reached at once: a few statements per household for the mail.
+  }, { timeout: 60_000 });
 }

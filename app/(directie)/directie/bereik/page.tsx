@@ -76,7 +76,8 @@ export default async function ReachPage({ searchParams }: { searchParams: Promis
 
       <Card aria-labelledby="groups-title">
         <h2 id="groups-title" className="mb-2 text-lg font-semibold">{t('groupsTitle')}</h2>
-        <div className="overflow-x-auto">
+        {/* Wide on a phone: the scrolling region takes keyboard focus. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="groups-title">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 align-bottom">
@@ -103,7 +104,7 @@ export default async function ReachPage({ searchParams }: { searchParams: Promis
       <Card aria-labelledby="trend-title">
         <h2 id="trend-title" className="mb-1 text-lg font-semibold">{t('trendTitle')}</h2>
         <p className="mb-2 text-stone-700">{t('trendIntro')}</p>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="trend-title">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 align-bottom">
