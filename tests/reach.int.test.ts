@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseInput } from '@/lib/access/action';
 import { openSession } from '@/lib/auth/session';
 import { seedDemoReach } from '@/prisma/demo/reach';
+import { languageName, parseReachFilter, reachQuery } from '@/app/(directie)/directie/bereik/filter';
 import { prisma } from '@/lib/db';
 import { guardianThreads, staffInbox } from '@/lib/messages/queries';
 import { applyFilter, reachView, SIGNALS, type Signal } from '@/lib/reach/families';
@@ -223,5 +224,14 @@ describe('demo traffic', () => {
     expect(applyFilter(v.families, { language: 'en' }).map((f) => f.signals)).toEqual(expect.arrayContaining([['neverSignedIn'], []]));
     expect(v.trend.at(-1)!.neverSignedIn).toBe(2);
     expect(v.trend[0].neverSignedIn).toBeGreaterThan(2);
+  });
+});
+
+describe('the page\'s filter', () => {
+  it('reads ?signaal, ?groep and ?taal, ignores anything else, and names languages by their own name', () => {
+    expect(parseReachFilter({ signaal: 'neverSignedIn', groep: 'g1', taal: 'en' })).toEqual({ signal: 'neverSignedIn', groupId: 'g1', language: 'en' });
+    expect(parseReachFilter({ signaal: 'drop table', groep: 'a b', taal: 'english' })).toEqual({ signal: undefined, groupId: undefined, language: undefined });
+    expect(reachQuery({ signal: 'notReachedAtAll', language: 'nl' })).toBe('signaal=notReachedAtAll&taal=nl');
+    expect(['nl', 'en', 'tr'].map(languageName)).toEqual(['Nederlands', 'English', 'Türkçe']);
   });
 });

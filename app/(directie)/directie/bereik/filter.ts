@@ -25,10 +25,10 @@ export function reachQuery(f: ReachFilter) {
   return q.toString();
 }
 
-/** "nl" → "Nederlands" in the reader's language. */
-export function languageName(code: string, uiLocale: string) {
+/** "nl" → "Nederlands", "en" → "English": each language by its own name, as a language picker does. */
+export function languageName(code: string) {
   try {
-    const name = new Intl.DisplayNames([uiLocale], { type: 'language' }).of(code);
+    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
     return name ? name.charAt(0).toUpperCase() + name.slice(1) : code;
   } catch {
     return code;

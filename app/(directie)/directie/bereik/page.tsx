@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
 import { ReachFamiliesForm, type FamilyRow } from '@/components/reach/ReachFamiliesForm';
@@ -18,9 +18,9 @@ const select = 'min-h-11 rounded-lg border border-stone-500 bg-white px-2';
 export default async function ReachPage({ searchParams }: { searchParams: Promise<ReachSearch> }) {
   const actor = await requireRole('DIRECTOR');
   const filter = parseReachFilter(await searchParams);
-  const [view, t, format, locale] = await Promise.all([reachView(actor), getTranslations('reach'), getFormatter(), getLocale()]);
+  const [view, t, format] = await Promise.all([reachView(actor), getTranslations('reach'), getFormatter()]);
   const shown = applyFilter(view.families, filter);
-  const lang = (code: string) => languageName(code, locale);
+  const lang = (code: string) => languageName(code);
   const rows: FamilyRow[] = shown.map((f) => ({
     householdId: f.householdId,
     children: f.children.map((c) => `${c.firstName} (${c.groupName})`).join(', '),
