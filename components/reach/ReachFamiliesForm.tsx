@@ -25,9 +25,13 @@ export function ReachFamiliesForm({ families }: { families: FamilyRow[] }) {
   const sent = state?.ok ? (state.data?.threadIds.length ?? 0) : null;
   // After a send the selection starts over (the same families are not written to twice by accident).
   const [handled, setHandled] = useState(state);
+  const [round, setRound] = useState(0);
   if (state !== handled) {
     setHandled(state);
-    if (state?.ok) setChosen(new Set());
+    if (state?.ok) {
+      setChosen(new Set());
+      setRound((r) => r + 1); // and empty subject and text (new inputs)
+    }
   }
   const allChosen = families.length > 0 && families.every((f) => chosen.has(f.householdId));
   const toggle = (id: string, on: boolean) => setChosen((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
@@ -81,8 +85,8 @@ export function ReachFamiliesForm({ families }: { families: FamilyRow[] }) {
         <h2 id="message-title" className="text-lg font-semibold">{t('messageTitle')}</h2>
         <p className="text-sm text-stone-700">{t('messageHint')}</p>
         {sent !== null && <Alert tone="success">{t('sent', { count: sent })}</Alert>}
-        <Field label={t('subject')} name="subject" required maxLength={200} error={err('subject')} />
-        <TextArea label={t('body')} name="body" required maxLength={5000} error={err('body')} />
+        <Field key={`s${round}`} label={t('subject')} name="subject" required maxLength={200} error={err('subject')} />
+        <TextArea key={`b${round}`} label={t('body')} name="body" required maxLength={5000} error={err('body')} />
         {state && !state.ok && !state.fieldErrors && <FormError state={state} />}
         <div>
           <Button type="submit" disabled={pending}>{t('send')}</Button>
