@@ -25,6 +25,7 @@ import { seedDemoCommunication } from './demo/communication';
 import { seedDemoMeetings } from './demo/meetings';
 import { seedDemoMessages } from './demo/messages';
 import { seedDemoParticipation } from './demo/participation';
+import { seedDemoReach } from './demo/reach';
 import { seedDemoReports } from './demo/reports';
 
 // The school year the demo is started in (2026-2027 today), with regio noord's holidays and the
@@ -247,6 +248,7 @@ export async function seedDemoSchool(now = new Date()) {
   // Taking part: an excursion half full, last month's theme evening below its target.
   await seedDemoParticipation(school.id, now);
   await seedDemoMeetings(school.id, now);
+  await seedDemoReach(school.id, now);
   return true;
 }
 

@@ -18,6 +18,7 @@ export async function AppShell({ actor, path, children }: { actor: Actor; path: 
     { href: '/mededelingen', label: tn('announcements') },
     { href: '/helpen', label: tn('helping') },
     { href: '/bijeenkomsten', label: tn('meetings') },
+    ...(isDirector(actor) ? [{ href: '/directie/bereik', label: tn('reach') }, { href: '/directie/communicatie', label: tn('communication') }] : []),
     { href: isDirector(actor) ? '/directie/afspraken' : '/afspraken', label: tn('charter') },
     { href: isDirector(actor) ? '/directie/enquetes' : '/enquetes', label: tn('surveys') },
     { href: '/agenda', label: tn('calendar') },

@@ -5,6 +5,7 @@ import { careCoordinatorAction } from '@/lib/people/actions';
 import { AppShell } from '@/components/layout/AppShell';
 import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
 import { ReplyTimesCard } from '@/components/communication/ReplyTimesCard';
+import { ReachCard } from '@/components/reach/ReachCard';
 import { InboxSummary } from '@/components/messages/InboxSummary';
 import { AbsentTodayCard } from '@/components/reports/AbsentTodayCard';
 import { Card } from '@/components/ui/Card';
@@ -97,6 +98,7 @@ export default async function DirectorHomePage() {
         </p>
       )}
       <div className="grid gap-4 md:grid-cols-2">
+        <ReachCard actor={actor} />
         <ReplyTimesCard actor={actor} />
         <InboxSummary actor={actor} />
         <AbsentTodayCard actor={actor} />

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { dayIn, db, LOGINS, PASSWORD, signInWithLink, signInWithPassword } from './support';
+
+// Issue 14 "Taking part", tried as a new user would: helping until the activity is full, a meeting's
+// attendance ticked on a phone and its turnout against the target, the families the portal misses.
+
+test('a mother signs up as the last driver; the father, a household of his own, lands on the waiting list', async ({ page, browser }) => {
+  const activity = await db.activity.findFirstOrThrow({ where: { title: 'Bezoek aan de bibliotheek', school: { slug: 'distelvlinder' } }, include: { roles: true } });
+  const driver = activity.roles.find((r) => r.kind === 'DRIVER')!;
+  expect(await db.activityPlace.count({ where: { roleId: driver.id } })).toBe(driver.places - 1);
+
+  await signInWithLink(page, LOGINS.guardian);
+  await page.goto('/helpen');
+  await page.getByRole('link', { name: 'Bezoek aan de bibliotheek' }).click();
+  await page.getByLabel('Aantal vrije zitplaatsen voor kinderen').fill('3');
+  await page.getByRole('button', { name: 'Aanmelden: Chauffeur' }).click();
+  await expect(page.getByText('U bent ingedeeld')).toBeVisible();
+  await expect(page.getByText(`${driver.places} van ${driver.places} plaatsen bezet`)).toBeVisible();
+
+  const father = await browser.newPage();
+  await signInWithLink(father, 'ouder2@distelvlinder.demo');
+  await father.goto(`/helpen/${activity.id}`);
+  await father.getByLabel('Aantal vrije zitplaatsen voor kinderen').fill('2');
+  await father.getByRole('button', { name: 'Aanmelden: Chauffeur' }).click();
+  await expect(father.getByText('U staat op de wachtlijst (plek 1)')).toBeVisible();
+  // Full means full: the places are the role's, however the two requests were timed.
+  expect(await db.activityPlace.count({ where: { roleId: driver.id } })).toBe(driver.places);
+  expect(await db.activitySignup.count({ where: { roleId: driver.id, status: 'WAITING' } })).toBe(1);
+  await father.close();
+});
+
+test('the teacher ticks attendance on a phone; the director sees the turnout per group against 80%', async ({ browser }) => {
+  const teacherPage = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await signInWithPassword(teacherPage, LOGINS.teacher, PASSWORD);
+  await teacherPage.goto('/bijeenkomsten/nieuw');
+  const title = `Thema-avond lezen ${Date.now()}`;
+  await teacherPage.getByLabel('Titel').fill(title);
+  await teacherPage.getByLabel('Locatie').fill('Aula');
+  await teacherPage.getByLabel('Datum').fill(dayIn(7));
+  await teacherPage.getByLabel('Begintijd').fill('19:30');
+  await teacherPage.getByLabel('Eindtijd').fill('20:30');
+  await teacherPage.getByRole('radio', { name: 'Gekozen groepen' }).check();
+  await teacherPage.getByRole('checkbox', { name: 'Groep 5A' }).check();
+  await teacherPage.getByRole('button', { name: 'Aanmaken en uitnodigen' }).click();
+  await expect(teacherPage).toHaveURL(/\/bijeenkomsten\/[a-z0-9]+$/);
+  const meeting = await db.meeting.findFirstOrThrow({ where: { title } });
+  expect(meeting.targetPercent).toBe(80);
+
+  await teacherPage.getByRole('link', { name: 'Aanwezigheid registreren' }).click();
+  const rows = teacherPage.getByTestId('register-row');
+  const invited = await rows.count();
+  expect(invited).toBeGreaterThan(5);
+  for (let i = 0; i < 4; i++) {
+    const button = rows.nth(i).getByRole('button', { name: 'Aanwezig' });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect.poll(() => db.meetingAttendance.count({ where: { meetingId: meeting.id, present: true } })).toBe(4);
+  await teacherPage.close();
+
+  const director = await browser.newPage();
+  await signInWithPassword(director, LOGINS.director, PASSWORD);
+  await director.goto(`/bijeenkomsten/${meeting.id}`);
+  const turnout = director.getByTestId('meeting-turnout');
+  const row5A = turnout.getByRole('row').filter({ hasText: '5A' });
+  await expect(row5A).toContainText(`4 van ${invited} gezinnen`);
+  await expect(row5A).toContainText('doel 80%');
+  await expect(row5A).toContainText('onder het doel');
+  await director.close();
+});
+
+test('the director opens the families not reached, filters by language and sends them a personal message', async ({ page }) => {
+  await signInWithPassword(page, LOGINS.director, PASSWORD);
+  await page.goto('/directie/bereik');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gezinnen die we niet bereiken');
+  await page.getByLabel('Taal').selectOption({ label: 'English' });
+  await page.getByRole('button', { name: 'Toon' }).click();
+  const all = page.getByRole('checkbox', { name: /^Alle gefilterde gezinnen \((\d+)\)$/ });
+  const n = Number((await page.getByText(/^Alle gefilterde gezinnen \(\d+\)$/).textContent())?.match(/\((\d+)\)/)?.[1]);
+  expect(n).toBeGreaterThan(0);
+  await all.check();
+  const subject = `We horen graag van u ${Date.now()}`;
+  await page.getByLabel('Onderwerp').fill(subject);
+  await page.getByLabel('Bericht').fill('Dear parents, we would like to meet you. Could you sign in to the portal or call us?');
+  await page.getByRole('button', { name: 'Persoonlijk bericht sturen' }).click();
+  await expect(page.getByText(`Bericht verstuurd aan ${n} ${n === 1 ? 'gezin' : 'gezinnen'}.`)).toBeVisible();
+  // One conversation per family, each with that household only, and all of them English-speaking.
+  const threads = await db.thread.findMany({ where: { subject }, include: { households: { include: { household: { include: { guardianships: { where: { endedAt: null }, include: { user: true } } } } } } } });
+  expect(threads).toHaveLength(n);
+  for (const t of threads) {
+    expect(t.households).toHaveLength(1);
+    expect(t.households[0].household.guardianships.some((g) => g.user.locale === 'en')).toBe(true);
+  }
+});
