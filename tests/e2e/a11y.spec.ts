@@ -26,7 +26,7 @@ test('sign-in page', async ({ page }) => {
 });
 
 test('parent pages', async ({ page }) => {
-  test.setTimeout(150_000); // fifteen pages, each with a full axe run
+  test.setTimeout(180_000); // eighteen pages, each with a full axe run
   await signInWithLink(page, LOGINS.guardian);
   await expectNoViolations(page, '/ouder');
   const round = await db.talkRound.findFirstOrThrow({ where: { name: 'Welbevindengesprekken' } });
@@ -42,7 +42,7 @@ test('parent pages', async ({ page }) => {
   await page.goto(`/kind/${daan.id}/voorbereiden/${round.id}`);
   await expectNoViolations(page, 'preparation');
   // Being heard: reporting, conversations, announcements, each list and form.
-  for (const path of ['/melden', '/melden/ziek', '/melden/verlof', '/melden/wijziging', '/berichten', '/berichten/nieuw', '/berichten/zorg', '/mededelingen', '/account']) {
+  for (const path of ['/melden', '/melden/ziek', '/melden/verlof', '/melden/wijziging', '/berichten', '/berichten/nieuw', '/berichten/zorg', '/mededelingen', '/helpen', '/helpen/talenten', '/bijeenkomsten', '/account']) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }
@@ -55,7 +55,7 @@ test('parent pages', async ({ page }) => {
 });
 
 test('teacher pages', async ({ page }) => {
-  test.setTimeout(120_000); // ten pages, each with a full axe run
+  test.setTimeout(150_000); // fourteen pages, each with a full axe run
   await signInWithPassword(page, LOGINS.teacher);
   await expectNoViolations(page, '/leerkracht');
   await page.goto('/gesprekken');
@@ -66,7 +66,7 @@ test('teacher pages', async ({ page }) => {
   const pupil = await db.child.findFirstOrThrow({ where: { enrolments: { some: { group: { teachers: { some: { userId: teacher.id } } } } } }, orderBy: { pupilNumber: 'asc' } });
   await page.goto(`/kind/${pupil.id}/gesprek`);
   await expectNoViolations(page, 'record editor');
-  for (const path of ['/vandaag', '/berichten', '/mededelingen', '/mededelingen/nieuw', '/account']) {
+  for (const path of ['/vandaag', '/berichten', '/mededelingen', '/mededelingen/nieuw', '/helpen', '/helpen/nieuw', '/bijeenkomsten', '/bijeenkomsten/nieuw', '/account']) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }
@@ -77,10 +77,10 @@ test('teacher pages', async ({ page }) => {
 });
 
 test('director pages', async ({ page }) => {
-  test.setTimeout(180_000); // fifteen pages, each with a full axe run
+  test.setTimeout(200_000); // sixteen pages, each with a full axe run
   await signInWithPassword(page, LOGINS.director);
   const daan = await db.child.findFirstOrThrow({ where: { firstName: 'Daan', guardianships: { some: { user: { email: LOGINS.guardian } } } } });
-  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', '/directie/mail', '/directie/schooljaar', '/directie/team', '/directie/cyclus', '/directie/communicatie', '/directie/verlof', '/directie/wijzigingen', '/mededelingen', '/account', `/kind/${daan.id}`]) {
+  for (const path of ['/directie', '/directie/import', '/directie/afspraken', '/directie/enquetes', '/directie/bewaartermijn', '/directie/mail', '/directie/schooljaar', '/directie/team', '/directie/cyclus', '/directie/communicatie', '/directie/verlof', '/directie/wijzigingen', '/directie/bereik', '/mededelingen', '/account', `/kind/${daan.id}`]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

@@ -42,12 +42,13 @@ test('the teacher ticks attendance on a phone; the director sees the turnout per
   await teacherPage.getByRole('radio', { name: 'Gekozen groepen' }).check();
   await teacherPage.getByRole('checkbox', { name: 'Groep 5A' }).check();
   await teacherPage.getByRole('button', { name: 'Aanmaken en uitnodigen' }).click();
-  await expect(teacherPage).toHaveURL(/\/bijeenkomsten\/[a-z0-9]+$/);
+  await expect(teacherPage).toHaveURL(/\/bijeenkomsten\/(?!nieuw$)[a-z0-9]+$/);
   const meeting = await db.meeting.findFirstOrThrow({ where: { title } });
   expect(meeting.targetPercent).toBe(80);
 
   await teacherPage.getByRole('link', { name: 'Aanwezigheid registreren' }).click();
   const rows = teacherPage.getByTestId('register-row');
+  await expect(rows.first()).toBeVisible();
   const invited = await rows.count();
   expect(invited).toBeGreaterThan(5);
   for (let i = 0; i < 4; i++) {
@@ -73,15 +74,15 @@ test('the director opens the families not reached, filters by language and sends
   await signInWithPassword(page, LOGINS.director, PASSWORD);
   await page.goto('/directie/bereik');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gezinnen die we niet bereiken');
-  await page.getByLabel('Taal').selectOption({ label: 'English' });
+  await page.getByRole('combobox', { name: /^Taal/ }).selectOption({ label: 'English' });
   await page.getByRole('button', { name: 'Toon' }).click();
   const all = page.getByRole('checkbox', { name: /^Alle gefilterde gezinnen \((\d+)\)$/ });
   const n = Number((await page.getByText(/^Alle gefilterde gezinnen \(\d+\)$/).textContent())?.match(/\((\d+)\)/)?.[1]);
   expect(n).toBeGreaterThan(0);
   await all.check();
   const subject = `We horen graag van u ${Date.now()}`;
-  await page.getByLabel('Onderwerp').fill(subject);
-  await page.getByLabel('Bericht').fill('Dear parents, we would like to meet you. Could you sign in to the portal or call us?');
+  await page.getByLabel('Onderwerp', { exact: true }).fill(subject);
+  await page.getByLabel('Bericht', { exact: true }).fill('Dear parents, we would like to meet you. Could you sign in to the portal or call us?');
   await page.getByRole('button', { name: 'Persoonlijk bericht sturen' }).click();
   await expect(page.getByText(`Bericht verstuurd aan ${n} ${n === 1 ? 'gezin' : 'gezinnen'}.`)).toBeVisible();
   // One conversation per family, each with that household only, and all of them English-speaking.
