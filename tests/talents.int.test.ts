@@ -46,6 +46,9 @@ describe('talents', () => {
   it('refuses an unknown kind and too long a text', () => {
     expect(parseInput(talentSchema, { helpWith: ['FLYING'], talents: '' })).toMatchObject({ ok: false });
     expect(parseInput(talentSchema, { helpWith: [], talents: 'x'.repeat(1001) })).toMatchObject({ ok: false, fieldErrors: { talents: ['tooLong'] } });
+    // Without the form's text field (an empty POST) nothing is overwritten: the field is required, empty is allowed.
+    expect(parseInput(talentSchema, { helpWith: [], talents: null })).toMatchObject({ ok: false, fieldErrors: { talents: ['required'] } });
+    expect(parseInput(talentSchema, { helpWith: [], talents: '' })).toMatchObject({ ok: true });
   });
 });
 

@@ -67,7 +67,9 @@ export const allocateActivityAction = formAction({
 export const saveTalentsAction = formAction({
   roles: ROLES.guardian,
   schema: talentSchema,
-  fields: (form) => ({ helpWith: form.getAll('helpWith').map(String), talents: form.get('talents') ?? '' }),
+  // The form always sends its text field (empty clears it); a request without it is refused as
+  // "required" rather than wiping what the parent wrote.
+  fields: (form) => ({ helpWith: form.getAll('helpWith').map(String), talents: form.get('talents') }),
   run: async (actor, input) => {
     await saveTalents(actor, input);
     return undefined;

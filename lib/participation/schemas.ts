@@ -46,7 +46,7 @@ export const activityIdSchema = z.object({ activityId: idSchema });
 
 export const talentSchema = z.object({
   helpWith: z.array(z.enum(HELP_KINDS)).max(HELP_KINDS.length),
-  talents: z.string().trim().max(1_000, 'tooLong').default(''),
+  talents: z.string().trim().max(1_000, 'tooLong'),
 });
 export type TalentInput = z.output<typeof talentSchema>;
 
