@@ -43,3 +43,20 @@ export function eventGroupScope(actor: Actor): Prisma.GroupWhereInput {
   onlyStaff(actor);
   return { schoolId: actor.schoolId, ...(isDirector(actor) ? {} : { teachers: { some: { userId: actor.userId } } }) };
 }
+
+/**
+ * Who an item for the whole school or for some groups (an announcement, a meeting, an activity)
+ * reaches, as the pieces each model composes: null for the director and the internal supervisor
+ * (all of the school's); otherwise the groups whose items the actor sees — a guardian's children's
+ * groups (information-only guardians too), a teacher's own — and what whole-school items ask of the
+ * school: a guardian must still have live access to a child there (undefined: nothing, for staff).
+ * Staff also see the items they made themselves; the caller adds that, by its own author field.
+ */
+export function schoolItemAudience(actor: Actor): null | { groups: Prisma.GroupWhereInput; wholeSchool?: Prisma.SchoolWhereInput } {
+  if (isDirector(actor) || isCareCoordinator(actor)) return null;
+  if (isGuardian(actor)) {
+    const live = { userId: actor.userId, schoolId: actor.schoolId, endedAt: null };
+    return { groups: { enrolments: { some: { child: { guardianships: { some: live } } } } }, wholeSchool: { guardianships: { some: live } } };
+  }
+  return { groups: { teachers: { some: { userId: actor.userId } } } };
+}

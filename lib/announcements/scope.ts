@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { isCareCoordinator, isDirector, isGuardian, onlyStaff } from '@/lib/access/roles';
-import { requireAtSchool } from '@/lib/access/school';
+import { requireAtSchool, schoolItemAudience } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 
 // Who sees which announcement (policy row `announcement`, a school-wide kind):
@@ -11,22 +11,19 @@ import type { Actor } from '@/lib/auth/actor';
 // - a teacher: the whole school's, their own groups' and their own;
 // - the internal supervisor and the director: all of the school's.
 
-const liveGuardian = (actor: Actor) => ({ userId: actor.userId, schoolId: actor.schoolId, endedAt: null });
-
 export function announcementScope(actor: Actor): Prisma.AnnouncementWhereInput {
   requireAtSchool(actor, 'announcement', 'read');
   const school = { schoolId: actor.schoolId };
-  if (isDirector(actor) || isCareCoordinator(actor)) return school;
-  if (isGuardian(actor)) {
-    return {
-      ...school,
-      OR: [
-        { wholeSchool: true, school: { guardianships: { some: liveGuardian(actor) } } },
-        { groups: { some: { group: { enrolments: { some: { child: { guardianships: { some: liveGuardian(actor) } } } } } } } },
-      ],
-    };
-  }
-  return { ...school, OR: [{ wholeSchool: true }, { authorId: actor.userId }, { groups: { some: { group: { teachers: { some: { userId: actor.userId } } } } } }] };
+  const reach = schoolItemAudience(actor);
+  if (!reach) return school;
+  return {
+    ...school,
+    OR: [
+      { wholeSchool: true, ...(reach.wholeSchool && { school: reach.wholeSchool }) },
+      { groups: { some: { group: reach.groups } } },
+      ...(isGuardian(actor) ? [] : [{ authorId: actor.userId }]),
+    ],
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { isCareCoordinator, isDirector, isGuardian, onlyStaff } from '@/lib/access/roles';
-import { requireAtSchool } from '@/lib/access/school';
+import { isDirector, isGuardian, onlyStaff } from '@/lib/access/roles';
+import { requireAtSchool, schoolItemAudience } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 
 // Who sees which meeting (policy row `meeting`, a school-wide kind):
@@ -10,22 +10,19 @@ import type { Actor } from '@/lib/auth/actor';
 // - a teacher: whole-school ones, their own and those of groups they teach;
 // - the internal supervisor and the director: all of the school's.
 
-const liveGuardian = (actor: Actor) => ({ userId: actor.userId, schoolId: actor.schoolId, endedAt: null });
-
 export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {
   requireAtSchool(actor, 'meeting', 'read');
   const school = { schoolId: actor.schoolId };
-  if (isDirector(actor) || isCareCoordinator(actor)) return school;
-  if (isGuardian(actor)) {
-    return {
-      ...school,
-      OR: [
-        { wholeSchool: true, school: { guardianships: { some: liveGuardian(actor) } } },
-        { groups: { some: { group: { enrolments: { some: { child: { guardianships: { some: liveGuardian(actor) } } } } } } } },
-      ],
-    };
-  }
-  return { ...school, OR: [{ wholeSchool: true }, { createdById: actor.userId }, { groups: { some: { group: { teachers: { some: { userId: actor.userId } } } } } }] };
+  const reach = schoolItemAudience(actor);
+  if (!reach) return school;
+  return {
+    ...school,
+    OR: [
+      { wholeSchool: true, ...(reach.wholeSchool && { school: reach.wholeSchool }) },
+      { groups: { some: { group: reach.groups } } },
+      ...(isGuardian(actor) ? [] : [{ createdById: actor.userId }]),
+    ],
+  };
 }
 
 /**

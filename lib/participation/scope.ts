@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { isCareCoordinator, isDirector, isGuardian } from '@/lib/access/roles';
-import { requireAtSchool } from '@/lib/access/school';
+import { isDirector, isGuardian } from '@/lib/access/roles';
+import { requireAtSchool, schoolItemAudience } from '@/lib/access/school';
 import type { Actor } from '@/lib/auth/actor';
 
 // Who sees which activity (policy row `activity`, a school-wide kind):
@@ -10,22 +10,19 @@ import type { Actor } from '@/lib/auth/actor';
 // - a teacher: the whole school's, their own groups' and those they posted;
 // - the internal supervisor and the director: all of the school's.
 
-const liveGuardian = (actor: Actor) => ({ userId: actor.userId, schoolId: actor.schoolId, endedAt: null });
-
 export function activityScope(actor: Actor): Prisma.ActivityWhereInput {
   requireAtSchool(actor, 'activity', 'read');
   const school = { schoolId: actor.schoolId };
-  if (isDirector(actor) || isCareCoordinator(actor)) return school;
-  if (isGuardian(actor)) {
-    return {
-      ...school,
-      OR: [
-        { groupId: null, school: { guardianships: { some: liveGuardian(actor) } } },
-        { group: { enrolments: { some: { child: { guardianships: { some: liveGuardian(actor) } } } } } },
-      ],
-    };
-  }
-  return { ...school, OR: [{ groupId: null }, { createdById: actor.userId }, { group: { teachers: { some: { userId: actor.userId } } } }] };
+  const reach = schoolItemAudience(actor);
+  if (!reach) return school;
+  return {
+    ...school,
+    OR: [
+      { groupId: null, ...(reach.wholeSchool && { school: reach.wholeSchool }) },
+      { group: reach.groups },
+      ...(isGuardian(actor) ? [] : [{ createdById: actor.userId }]),
+    ],
+  };
 }
 
 /**
