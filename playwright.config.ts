@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'npx tsx --conditions=react-server scripts/e2e-db.ts',
-      url: 'http://localhost:3199',
+      url: `http://localhost:${process.env.E2E_DB_READY_PORT ?? 3199}`, // the port scripts/e2e-db.ts answers on
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',
