@@ -65,10 +65,10 @@ select
 
 const WRITE_SQL = `
 with input as (
-  select * from jsonb_to_recordset($1::jsonb) as x(id text, "childId" text, "householdKey" text, "slotIds" text[], "guardianIds" text[], "slotStarts" timestamp[], "startsAt" timestamp)
+  select * from jsonb_to_recordset($1::jsonb) as x(id text, "childId" text, "householdKey" text, "calendarUid" text, "calendarSequence" int, "slotIds" text[], "guardianIds" text[], "slotStarts" timestamp[], "startsAt" timestamp)
 ), b as (
-  insert into "Booking" (id, "schoolId", "roundId", "childId", "householdKey", "bookedById", note, language, "needsInterpreter", attendance, "createdAt")
-  select id, $2, $3, "childId", "householdKey", $4, $5, $6, $7, 'EXPECTED'::"Attendance", now() from input returning id
+  insert into "Booking" (id, "schoolId", "roundId", "childId", "householdKey", "calendarUid", "calendarSequence", "bookedById", note, language, "needsInterpreter", attendance, "createdAt")
+  select id, $2, $3, "childId", "householdKey", "calendarUid", "calendarSequence", $4, $5, $6, $7, 'EXPECTED'::"Attendance", now() from input returning id
 ), sc as (
   insert into "SlotClaim" ("slotId", "schoolId", "bookingId") select unnest("slotIds"), $2, id from input returning 1
 ), tc as (
@@ -90,13 +90,21 @@ with input as (
 )
 select count(*)::int as n from b`;
 
-export type Booked = { id: string; childId: string; startsAt: Date; endsAt: Date; location: string | null };
+export type Booked = { id: string; childId: string; startsAt: Date; endsAt: Date; location: string | null; calendarUid: string; calendarSequence: number };
+
+/**
+ * A move books the talk anew in the old one's place (the caller deleted it in the same transaction):
+ * the new booking keeps the household it belonged to and its calendar identity (same uid, sequence
+ * raised), and the families get the move mail instead of a confirmation.
+ */
+export type MovedFrom = { householdKey: string; calendarUid: string; calendarSequence: number; previousStartsAt: Date };
 
 /**
  * Book one talk per child, all or nothing. `exec` runs on the pool (one atomic statement) or inside a
  * Prisma transaction (move, waiting list); `db` serves the staff scope check.
  */
-export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: BookInput, now: Date): Promise<Booked[]> {
+export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: BookInput, now: Date, moved?: MovedFrom): Promise<Booked[]> {
+  if (moved && input.items.length !== 1) throw new AppError('CONFLICT');
   const childIds = input.items.map((i) => i.childId);
   const slotIds = input.items.map((i) => i.slotId);
   const interpreter = !!input.needsInterpreter;
@@ -139,10 +147,11 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     if (taken.some((t) => t.startsAt < span.endsAt && span.startsAt < t.endsAt)) throw new AppError('PARENT_BUSY');
     taken.push(span);
     // Staff book for the family (joint); a guardian for their household when talks are separate.
-    const householdKey = householdKeyFor(round, ctx.guardians, item.childId, acting.find((g) => g.childId === item.childId)?.householdId);
+    const householdKey = moved?.householdKey ?? householdKeyFor(round, ctx.guardians, item.childId, acting.find((g) => g.childId === item.childId)?.householdId);
+    const id = randomUUID().replace(/-/g, '');
     const attending = attendingTalk(ctx.guardians, item.childId, householdKey, round);
     rows.push({
-      id: randomUUID().replace(/-/g, ''),
+      id,
       childId: item.childId,
       householdKey,
       slotIds: claimed.map((s) => s.id),
@@ -152,6 +161,8 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
       span,
       location: slot.location,
     });
+      calendarUid: moved?.calendarUid ?? `${id}@ouderportaal`,
+      calendarSequence: moved ? moved.calendarSequence + 1 : 0,
   }
 
   // Every guardian of each child is told, information-only ones included (they see the same); of a
@@ -163,15 +174,18 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     for (const g of toldOfTalk(ctx.guardians, r.childId, r.householdKey)) {
       const params = {
         to: { email: g.email, firstName: g.firstName, locale: g.locale }, schoolId: actor.schoolId, child: fullName(child), stage: round.stageName,
-        bookingId: r.id, startsAt: new Date(r.span.startsAt).toISOString(), endsAt: new Date(r.span.endsAt).toISOString(), location: r.location,
+        bookingId: r.id, calendarUid: r.calendarUid, sequence: r.calendarSequence,
+        startsAt: new Date(r.span.startsAt).toISOString(), endsAt: new Date(r.span.endsAt).toISOString(), location: r.location,
+        ...(moved ? { previousStartsAt: moved.previousStartsAt.toISOString() } : {}),
       };
-      mails.push({ id: randomUUID().replace(/-/g, ''), to: g.email, kind: 'booking_confirmed', template: 'booking_confirmed', params });
+      const template = moved ? 'booking_moved' : 'booking_confirmed';
+      mails.push({ id: randomUUID().replace(/-/g, ''), to: g.email, kind: template, template, params });
     }
   }
 
   try {
     await exec(WRITE_SQL, [
-      JSON.stringify(rows.map((r) => ({ id: r.id, childId: r.childId, householdKey: r.householdKey, slotIds: r.slotIds, guardianIds: r.guardianIds, slotStarts: r.slotStarts, startsAt: r.startsAt }))),
+      JSON.stringify(rows.map((r) => ({ id: r.id, childId: r.childId, householdKey: r.householdKey, calendarUid: r.calendarUid, calendarSequence: r.calendarSequence, slotIds: r.slotIds, guardianIds: r.guardianIds, slotStarts: r.slotStarts, startsAt: r.startsAt }))),
       actor.schoolId, round.id, actor.userId, input.note ?? null, input.language ?? null, interpreter, JSON.stringify(mails),
     ]);
   } catch (e) {
@@ -179,5 +193,5 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     if (constraint) throw new AppError(VIOLATION[constraint] ?? 'CONFLICT');
     throw e;
   }
-  return rows.map((r) => ({ id: r.id, childId: r.childId, startsAt: new Date(r.span.startsAt), endsAt: new Date(r.span.endsAt), location: r.location }));
+  return rows.map((r) => ({ id: r.id, childId: r.childId, startsAt: new Date(r.span.startsAt), endsAt: new Date(r.span.endsAt), location: r.location, calendarUid: r.calendarUid, calendarSequence: r.calendarSequence }));
 }
