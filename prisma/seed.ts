@@ -15,8 +15,6 @@ import { createDefaultStages } from '@/lib/school/stages';
 import { addWorkingDays } from '@/lib/school/working-days';
 import { attendanceSheet, createGroupEvent, recordAttendance } from '@/lib/events/service';
 import { publishDefaultCharter, publishedCharter } from '@/lib/charter/service';
-import { SURVEY_TEMPLATES } from '@/lib/surveys/templates';
-import { randomUUID } from 'node:crypto';
 import { createMoment } from '@/lib/records/moments';
 import { savePreparation } from '@/lib/records/preparation';
 import { confirmRecord, createGuidancePlan, publishRecord, saveRecord, setAgreementStatus } from '@/lib/records/service';
@@ -27,6 +25,7 @@ import { seedDemoMessages } from './demo/messages';
 import { seedDemoParticipation } from './demo/participation';
 import { seedDemoReach } from './demo/reach';
 import { seedDemoReports } from './demo/reports';
+import { seedDemoAfterRound, seedDemoSatisfaction } from './demo/surveys';
 
 // The school year the demo is started in (2026-2027 today), with regio noord's holidays and the
 // national days off in school time: the demo never runs on an ended year, whenever it is started.
@@ -192,40 +191,6 @@ async function seedDemoCharter(schoolId: string, now: Date) {
   });
 }
 
-/**
- * The satisfaction survey of two years ago, closed, with answers and a published summary: the
- * director's next run of it shows what changed.
- */
-async function seedPreviousSurvey(schoolId: string) {
-  const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
-  const template = SURVEY_TEMPLATES.find((t) => t.key === 'satisfaction')!;
-  const survey = await prisma.survey.create({
-    data: {
-      schoolId, templateKey: template.key, title: `${template.title} 2024`, intro: template.intro, audiences: ['GUARDIANS'],
-      opensAt: new Date('2024-10-01'), closesAt: new Date('2024-10-31'), createdById: director.userId,
-      summary: 'Dank voor het invullen! Ouders zijn tevreden over de sfeer. Ze willen sneller antwoord op vragen en meer uitleg over hoe ze thuis kunnen helpen.',
-      summaryPublishedAt: new Date('2024-11-20'),
-    },
-  });
-  let position = 0;
-  const questions = template.sections.flatMap((s) => s.questions.map((q) => ({ id: randomUUID(), schoolId, surveyId: survey.id, section: s.title, position: position++, type: q.type, text: q.text, required: q.required, options: 'options' in q ? q.options : [] })));
-  await prisma.surveyQuestion.createMany({ data: questions });
-  const groups = await prisma.group.findMany({ where: { schoolId }, select: { id: true } });
-  const responses = Array.from({ length: 240 }, (_, i) => ({ id: randomUUID(), schoolId, surveyId: survey.id, audience: 'GUARDIANS' as const, groupIds: [groups[i % groups.length].id] }));
-  await prisma.surveyResponse.createMany({ data: responses });
-  await prisma.surveyAnswer.createMany({
-    data: responses.flatMap((r, i) =>
-      questions.filter((q) => q.type === 'LIKERT').map((q) => ({ responseId: r.id, schoolId, questionId: q.id, likert: 1 + ((i * 7 + q.position * 3) % 5 > 1 ? 3 + ((i + q.position) % 2) : (i % 3)), choices: [] })),
-    ),
-  });
-  await prisma.surveyAction.createMany({
-    data: [
-      { schoolId, surveyId: survey.id, heard: 'Ouders willen sneller antwoord op hun vragen.', action: 'Vragen worden binnen één werkdag beantwoord; dat staat in de schoolgids.', owner: 'Directie', startsOn: new Date('2025-01-06'), dueOn: new Date('2025-03-01') },
-      { schoolId, surveyId: survey.id, heard: 'Ouders willen weten hoe ze thuis kunnen helpen.', action: 'Per groep een blad met oefentips (tafels, spelling, topografie).', owner: 'Bouwcoördinatoren', startsOn: new Date('2025-01-06'), dueOn: new Date('2025-06-30') },
-    ],
-  });
-}
-
 /** Seeds De Distelvlinder into an empty database (never next to real schools). Returns whether it did. */
 export async function seedDemoSchool(now = new Date()) {
   process.env.MAIL_WORKER = 'off';
@@ -236,9 +201,12 @@ export async function seedDemoSchool(now = new Date()) {
   await setStaffPasswords(school.id);
   await seedDemoEvenings(school.id, now);
   await seedDemoCharter(school.id, now);
-  await seedPreviousSurvey(school.id);
+  // The satisfaction survey of 2022 and 2024 (the director's next run shows what changed).
+  await seedDemoSatisfaction(school.id);
   await seedDemoRound(school.id, now);
   await seedDemoFile(school.id, now);
+  // Last month's parent-tell talks and the two questions after them, answered.
+  await seedDemoAfterRound(school.id, now);
   // Being heard: the complaint route's contacts, conversations with their reply promises, this
   // morning's absences and leave, last month's newsletter with its read counts.
   await seedDemoCommunication(school.id);
