@@ -84,8 +84,10 @@ describe('after the round: who is asked', () => {
   });
 
   it('only the director opens it early, for a round of their own school, and not before the first talk', async () => {
-    await expect(startAfterRound(w.teacher.actor, w.round.id, EARLY)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(startAfterRound(w.singles3[0].guardians[0].actor, w.round.id, EARLY)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The group's teacher, the internal supervisor, a parent with a talk, another school's director: as if the round did not exist.
+    for (const a of [w.teacher.actor, { ...w.teacher.actor, care: true }, w.singles3[0].guardians[0].actor, w.informationOnly.guardians[1].actor]) {
+      await expect(startAfterRound(a, w.round.id, EARLY)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
     await expect(startAfterRound(w.otherDirector.actor, w.round.id, EARLY)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(startAfterRound(w.director.actor, w.round.id, new Date('2026-11-17T17:59:00Z'))).rejects.toMatchObject({
       code: 'INVALID_INPUT', details: { fieldErrors: { roundId: ['afterRound.noTalksYet'] } },
@@ -185,7 +187,10 @@ describe('after the round: answers and results', () => {
     const slot = await prisma.slot.findFirstOrThrow({ where: { roundId: tiny.round.id }, orderBy: { startsAt: 'asc' } });
     await bookTalks(w.separated.guardians[1].actor, { roundId: tiny.round.id, items: [{ childId: w.separated.children[0].id, slotId: slot.id }] }, new Date('2026-11-20T12:00:00Z'));
     const at = new Date('2026-11-24T19:30:00Z');
-    expect(await inviteAfterRound({ schoolId: w.school.id }, at)).toBe(1);
+    // Two server processes running the job at once: one survey, one invitation, one mail.
+    expect(await Promise.all([inviteAfterRound({ schoolId: w.school.id }, at), inviteAfterRound({ schoolId: w.school.id }, at)])).toEqual(expect.arrayContaining([0, 1]));
+    expect(await prisma.surveyInvitation.count({ where: { survey: { roundId: tiny.round.id } } })).toBe(1);
+    expect(await prisma.outboxMail.count({ where: { to: w.separated.guardians[1].user.email, kind: 'survey_invitation' } })).toBe(1);
     const survey = await prisma.survey.findFirstOrThrow({ where: { roundId: tiny.round.id }, include: { questions: { orderBy: { position: 'asc' } } } });
     await submitSurvey(w.separated.guardians[1].actor, survey.id, { [survey.questions[0].id]: { likert: 2 }, [survey.questions[1].id]: { text: 'Te kort' } }, at);
     const r = await afterRoundResults(w.director.actor, tiny.round.id, new Date(+survey.closesAt + 10 * 60_000));
@@ -194,7 +199,9 @@ describe('after the round: answers and results', () => {
   });
 
   it("results are the director's, of their own school", async () => {
-    await expect(afterRoundResults(w.teacher.actor, w.round.id, RELEASED)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    for (const a of [w.teacher.actor, { ...w.teacher.actor, care: true }, w.singles3[0].guardians[0].actor]) {
+      await expect(afterRoundResults(a, w.round.id, RELEASED)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
     await expect(afterRoundResults(w.otherDirector.actor, w.round.id, RELEASED)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
