@@ -154,6 +154,8 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
       id,
       childId: item.childId,
       householdKey,
+      calendarUid: moved?.calendarUid ?? `${id}@ouderportaal`,
+      calendarSequence: moved ? moved.calendarSequence + 1 : 0,
       slotIds: claimed.map((s) => s.id),
       guardianIds: [...new Set(attending.map((g) => g.userId))],
       slotStarts: claimed.map((s) => new Date(s.startsAt).toISOString()),
@@ -161,8 +163,6 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
       span,
       location: slot.location,
     });
-      calendarUid: moved?.calendarUid ?? `${id}@ouderportaal`,
-      calendarSequence: moved ? moved.calendarSequence + 1 : 0,
   }
 
   // Every guardian of each child is told, information-only ones included (they see the same); of a
