@@ -182,12 +182,18 @@ async function seedDemoEvenings(schoolId: string, now: Date) {
 /** The default charter, published; most parents (not the demo logins) have agreed to it already. */
 async function seedDemoCharter(schoolId: string, now: Date) {
   const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
-  await publishDefaultCharter(director, new Date(`${await earlyInYear(schoolId, now, 0)}T00:00:00Z`));
+  const published = new Date(`${await earlyInYear(schoolId, now, 0)}T00:00:00Z`);
+  await publishDefaultCharter(director, published);
   const version = (await publishedCharter(schoolId))!;
   const demo = Object.values(DEMO_LOGINS).map((l) => l.email);
   const guardians = await prisma.membership.findMany({ where: { schoolId, role: 'GUARDIAN', user: { email: { notIn: demo } } }, orderBy: { userId: 'asc' }, select: { userId: true } });
+  // Agreed to over the first weeks after publication (most soon, some later), so the director's
+  // reach trend climbs through the autumn instead of jumping on the day the demo was made.
+  const weeks = Math.max(1, Math.floor((+now - +published) / (7 * 86_400_000)));
   await prisma.charterAcknowledgement.createMany({
-    data: guardians.filter((_, i) => i % 4 !== 0).map((g) => ({ versionId: version.id, schoolId, userId: g.userId, acknowledgedAt: now })),
+    data: guardians
+      .filter((_, i) => i % 4 !== 0)
+      .map((g, i) => ({ versionId: version.id, schoolId, userId: g.userId, acknowledgedAt: new Date(Math.min(+now, +published + (((i * i) % 7) * Math.min(weeks, 10) * 7 * 86_400_000) / 7 + (i % 5) * 86_400_000)) })),
   });
 }
 

@@ -6,7 +6,8 @@ import { Bar, Line } from '@visx/shape';
 // phone. Accessible as an image with a title and a description that names every value, and the
 // same figures as a table behind a disclosure (WCAG 1.1.1: the chart is not the only way to read them).
 
-export type ShareBar = { key: string; label: string; share: number | null; value: string };
+/** `value` is drawn beside the bar; `spoken` (default: value) is what the description says. */
+export type ShareBar = { key: string; label: string; share: number | null; value: string; spoken?: string };
 
 type Props = {
   id: string;
@@ -40,7 +41,7 @@ export function ShareChart({ id, title, description, bars, layout, table, empty 
       ) : (
         <svg viewBox={`0 0 ${WIDTH} ${layout === 'rows' ? bars.length * ROW + 4 : COLUMNS_H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full max-w-xl" data-testid={`chart-${id}`}>
           <title id={`${id}-t`}>{title}</title>
-          <desc id={`${id}-d`}>{`${description} ${bars.map((b) => `${b.label}: ${b.value}`).join('; ')}.`}</desc>
+          <desc id={`${id}-d`}>{`${description} ${bars.map((b) => `${b.label}: ${b.spoken ?? b.value}`).join('; ')}.`}</desc>
           {layout === 'rows' ? <Rows bars={bars} /> : <Columns bars={bars} />}
         </svg>
       )}

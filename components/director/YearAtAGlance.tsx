@@ -10,7 +10,7 @@ export async function YearAtAGlance({ actor, now }: { actor: Actor; now: Date })
   const [data, t, tc, format] = await Promise.all([yearAtAGlance(actor, now), getTranslations('home.director.glance'), getTranslations('communication'), getFormatter()]);
   if (!data) return null;
   const pct = (s: number | null) => (s === null ? t('none') : format.number(s, { style: 'percent' }));
-  const bar = (b: GlanceBar, label = b.label, value = pct(b.share)): ShareBar => ({ key: b.key, label, share: b.share, value });
+  const bar = (b: GlanceBar, label = b.label, spoken?: string): ShareBar => ({ key: b.key, label, share: b.share, value: pct(b.share), spoken });
   // Months are keys like "2026-09": short on the axis, in full in the table.
   const monthDate = (m: string) => new Date(`${m}-15T12:00:00Z`);
   const shortMonth = (m: string) => format.dateTime(monthDate(m), { month: 'short', timeZone: 'UTC' });
@@ -32,7 +32,7 @@ export async function YearAtAGlance({ actor, now }: { actor: Actor; now: Date })
             title={t('stages.title')}
             description={t('stages.description')}
             empty={t('stages.empty')}
-            bars={data.stages.map((s) => bar(s, s.label, s.whole ? pct(s.share) : t('stages.notPlanned')))}
+            bars={data.stages.map((s) => bar(s, s.label, s.whole ? undefined : t('stages.notPlanned')))}
             table={{
               showLabel,
               headers: [t('stages.stage'), t('stages.invited'), t('stages.booked'), t('stages.held'), t('share')],
