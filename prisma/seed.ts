@@ -25,6 +25,7 @@ import { seedDemoMessages } from './demo/messages';
 import { seedDemoParticipation } from './demo/participation';
 import { seedDemoReach } from './demo/reach';
 import { seedDemoReports } from './demo/reports';
+import { seedDemoRhythm } from './demo/rhythm';
 import { seedDemoAfterRound, seedDemoSatisfaction } from './demo/surveys';
 
 // The school year the demo is started in (2026-2027 today), with regio noord's holidays and the
@@ -95,6 +96,8 @@ async function seedDemoRound(schoolId: string, now: Date) {
     inviteInformationOnly: false,
     interpreterDoubleSlot: true,
   });
+  // A teacher's own breaks and the talks teachers ask for, before the families book.
+  await seedDemoRhythm(schoolId, round.id, now);
   const demoGuardians = [DEMO_LOGINS.guardian.email, DEMO_LOGINS.guardianOtherHousehold.email, DEMO_LOGINS.informationOnly.email];
   const children = await prisma.child.findMany({
     where: { schoolId, guardianships: { none: { user: { email: { in: demoGuardians } } } } },

@@ -16,6 +16,7 @@ import { bookTalks } from '@/lib/bookings/service';
 import { addSlot, missingBookings, setSlotBlocked } from '@/lib/bookings/staff';
 import { joinWaitlist } from '@/lib/bookings/waitlist';
 import { childTimeline } from '@/lib/records/timeline';
+import { disruptionProbes } from './matrix/disruption';
 import { messagesProbes } from './matrix/messages';
 import { reportsProbes } from './matrix/reports';
 import { type Probe, type Probes, type Rounds, type Target, refusedAsNotFound } from './matrix/types';
@@ -101,6 +102,7 @@ const PROBES: Probes = {
   // The same in a round that invites guardians with the right to information too.
   'preparation.writeIfInvited': (a, c) => savePreparation(a, { roundId: c.invitingRoundId, childId: c.id, answers: { 0: 'Gaat goed' }, childAnswers: {} }),
   'export.read': (a, c) => childExportData(a, c.id),
+  ...disruptionProbes(ROUND_DAY, NOW),
 };
 
 /** What the table says for a relation and a child in that scope. */

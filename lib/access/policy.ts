@@ -48,6 +48,10 @@ export const POLICY = {
   // Preparing a talk: the guardians invited to it.
   preparation: { read: EVERYONE, write: ['authority'], writeIfInvited: ['information'] },
   moment: { read: EVERYONE, write: STAFF },
+  // When plans change (lib/bookings/disruption.ts), about the talks of the child's group: a teacher
+  // falls ill and the day's talks are cancelled by a teacher of the group (the duo colleague, or
+  // they themselves) or the director; moving an evening moves every group's talks in it: the director.
+  talkDay: { cancel: ['teacher', 'director'], move: ['director'] },
   // The data-subject export is the legal representative's to request (and the director's to give).
   export: { read: ['authority', 'director'] },
   // Conversations about a child (lib/messages): every guardian starts one for their household; staff

@@ -37,6 +37,8 @@ type Context = {
   children: { id: string; firstName: string; prefix: string | null; lastName: string }[];
   yearId: string | null;
   heldByOthers: string[];
+  /** Children the teacher wants a longer talk with (TalkWish.doubleSlot): their talk takes two slots. */
+  doubleFor: string[];
 };
 
 const CONTEXT_SQL = `
@@ -49,7 +51,9 @@ select
      where tr.id = $1 and tr."schoolId" = $2) r) as round,
   (select coalesce(json_agg(s), '[]') from (
      select id, "groupId", "teacherKey", ${ms('"startsAt"')} as "startsAt", ${ms('"endsAt"')} as "endsAt", location, blocked
-     from "Slot" where "roundId" = $1 and "schoolId" = $2 and (id = any($3) or ($5 and "groupId" in (select "groupId" from "Slot" where id = any($3))))
+     from "Slot" where "roundId" = $1 and "schoolId" = $2 and (id = any($3) or (($5 or exists (
+       select 1 from "TalkWish" w where w."roundId" = $1 and w."schoolId" = $2 and w."childId" = any($4) and w."doubleSlot"))
+       and "groupId" in (select "groupId" from "Slot" where id = any($3))))
      order by "startsAt") s) as slots,
   (select coalesce(json_agg(g), '[]') from (
      select g."childId", g."userId", g."right", g."householdId", u.email, u."firstName", u.locale
@@ -61,7 +65,9 @@ select
      select id, "firstName", prefix, "lastName" from "Child" where "schoolId" = $2 and id = any($4)) c) as children,
   (select g."schoolYearId" from "RoundGroup" rg join "Group" g on g.id = rg."groupId" where rg."roundId" = $1 limit 1) as "yearId",
   (select coalesce(json_agg(h."slotId"), '[]') from "SlotHold" h
-     where h."slotId" = any($3) and h."userId" <> $6 and h."expiresAt" > $7::timestamp) as "heldByOthers"`;
+     where h."slotId" = any($3) and h."userId" <> $6 and h."expiresAt" > $7::timestamp) as "heldByOthers",
+  (select coalesce(json_agg(w."childId"), '[]') from "TalkWish" w
+     where w."roundId" = $1 and w."schoolId" = $2 and w."childId" = any($4) and w."doubleSlot") as "doubleFor"`;
 
 const WRITE_SQL = `
 with input as (
@@ -137,8 +143,9 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     // Blocked, or kept for another parent who is confirming it right now: taken.
     if (slot.blocked || (guardian && ctx.heldByOthers.includes(slot.id))) throw new AppError('SLOT_TAKEN');
     const claimed = [slot];
-    if (interpreter && round.interpreterDoubleSlot) {
-      // An interpreter needs time: take the next slot of the same schedule as well.
+    if ((interpreter && round.interpreterDoubleSlot) || ctx.doubleFor.includes(item.childId)) {
+      // An interpreter needs time, and so does a talk the teacher asked to be longer: take the next
+      // slot of the same schedule as well (both are the booking's SlotClaims).
       const next = ctx.slots.find((s) => s.groupId === slot.groupId && s.teacherKey === slot.teacherKey && !s.blocked && s.startsAt >= slot.endsAt && s.startsAt <= slot.endsAt + round.gapMinutes * 60_000);
       if (!next) throw new AppError('SLOT_TAKEN');
       claimed.push(next);

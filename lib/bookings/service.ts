@@ -37,6 +37,7 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
     if (groups.length !== new Set(input.groupIds).size) throw new AppError('NOT_FOUND');
     await refuseHolidayDates(tx, actor.schoolId, input.blocks.flatMap((b) => [b.startsAt.slice(0, 10), b.endsAt.slice(0, 10)]), 'blocks');
     const blocks = input.blocks.map((b) => ({ startsAt: zonedToUtc(b.startsAt), endsAt: zonedToUtc(b.endsAt) }));
+    const breaks = (input.breaks ?? []).map((b) => ({ startsAt: zonedToUtc(b.startsAt), endsAt: zonedToUtc(b.endsAt) }));
     const round = await tx.talkRound.create({
       data: {
         schoolId: actor.schoolId,
@@ -52,11 +53,14 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
         separateTalksAllowed: input.separateTalksAllowed,
         inviteInformationOnly: input.inviteInformationOnly,
         interpreterDoubleSlot: input.interpreterDoubleSlot,
+        breakAfterTalks: input.breakAfterTalks ?? 0,
+        breakMinutes: input.breakMinutes ?? 0,
         createdById: actor.userId,
         blocks: { createMany: { data: blocks } },
+        breaks: { createMany: { data: breaks } },
       },
     });
-    const times = generateSlotTimes(blocks, input.slotMinutes, input.gapMinutes);
+    const times = generateSlotTimes(blocks, input.slotMinutes, input.gapMinutes, { breakAfterTalks: input.breakAfterTalks ?? 0, breakMinutes: input.breakMinutes ?? 0, breaks });
     const slots: Prisma.SlotCreateManyInput[] = [];
     for (const g of groups) {
       const location = input.locations[g.id] || null;
