@@ -19,6 +19,7 @@ import { childTimeline } from '@/lib/records/timeline';
 import { disruptionProbes } from './matrix/disruption';
 import { messagesProbes } from './matrix/messages';
 import { reportsProbes } from './matrix/reports';
+import { wishesProbes } from './matrix/wishes';
 import { type Probe, type Probes, type Rounds, type Target, refusedAsNotFound } from './matrix/types';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
@@ -41,6 +42,7 @@ const blocksOf = async (roundId: string) => (await prisma.roundBlock.findMany({ 
 const PROBES: Probes = {
   ...messagesProbes,
   ...reportsProbes,
+  ...wishesProbes,
   'child.read': (a, c) => childDetail(a, c.id),
   'child.write': (a, c) => setChildLeft(a, c.id, null),
   // Contact details: the other household's e-mail is there or it is not; "not there" counts as refused.

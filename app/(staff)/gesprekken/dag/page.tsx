@@ -1,6 +1,7 @@
 import { addDays } from 'date-fns';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { z } from 'zod';
 import { AppShell } from '@/components/layout/AppShell';
 import { PrintButton } from '@/components/ui/PrintButton';
@@ -8,6 +9,7 @@ import { StatusForm } from '@/components/ui/StatusForm';
 import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { teacherDay } from '@/lib/bookings/queries';
+import { pausesBefore } from '@/lib/bookings/rhythm';
 import { unbookedFor } from '@/lib/bookings/staff';
 import { dayDisruptions } from '@/lib/bookings/disruption';
 import { cancelTeacherDayAction, moveBlockAction } from '@/lib/bookings/disruption-actions';
@@ -37,6 +39,9 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
   const bookingIds = slots.flatMap((s) => (s.claim ? [s.claim.booking.id] : []));
   const [unbooked, preparations, moments, notes, disruptions] = await Promise.all([unbookedFor(actor, pairs), preparationsFor(actor, talks), momentsBetween(actor, start, end), parentNotesFor(actor, bookingIds), dayDisruptions(actor, date)]);
   const noteOf = new Map(notes.map((n) => [n.bookingId, n.note]));
+  // The breaks of each schedule (a rhythm break, a coffee break, between two blocks) as their own rows.
+  const pauses = pausesBefore(slots);
+  const tr = await getTranslations('rhythm');
   const tp = await getTranslations('prepare');
   const tm = await getTranslations('moments');
   const t = await getTranslations('day');
@@ -82,8 +87,16 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
             <tbody>
               {slots.map((s) => {
                 const b = s.claim?.booking;
+                const pause = pauses.get(s.id);
                 return (
-                  <tr key={s.id} className="border-b border-stone-200 align-top" data-testid="day-row">
+                  <Fragment key={s.id}>
+                  {pause && (
+                    <tr className="border-b border-stone-200 bg-stone-50" data-testid="day-pause">
+                      <td className="py-2 pr-2 whitespace-nowrap">{time(pause.startsAt)}–{time(pause.endsAt)}</td>
+                      <td colSpan={4} className="py-2 pr-2 font-medium text-stone-700">{tr('pause')}</td>
+                    </tr>
+                  )}
+                  <tr className="border-b border-stone-200 align-top" data-testid="day-row">
                     <td className="py-2 pr-2 whitespace-nowrap">
                       {time(s.startsAt)}–{time(s.endsAt)}
                       <span className="block text-xs text-stone-600">{tc('group')} {s.group.name}{s.location ? ` · ${s.location}` : ''}</span>
@@ -139,6 +152,7 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
                       )}
                     </td>
                   </tr>
+                  </Fragment>
                 );
               })}
             </tbody>
