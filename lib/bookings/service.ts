@@ -113,8 +113,10 @@ type CancelledBooking = Prisma.BookingGetPayload<{ include: typeof bookingForCan
 
 /**
  * What a cancel does, once the booking is known to be the actor's to cancel: the slot goes to the
- * waiting list, the event is logged, and every guardian with live access gets the cancel mail (of a
- * household's own talk: that household's). The caller sends the outbox after its transaction.
+ * waiting list, the event is logged, and every guardian with live access who was told of the talk
+ * gets the cancel mail with the calendar cancel (same uid; of a household's own talk: that
+ * household's). `opts.reason` is told to them; `opts.mail: false` queues nothing and returns the
+ * calendar cancels for the caller's own mail. The caller sends the outbox after its transaction.
  */
 export async function cancelInTx(tx: Tx, schoolId: string, booking: CancelledBooking, actorId: string, now: Date, opts: Omit<TalkMailOptions, 'previousStartsAt'> = {}) {
   // Rendered before the delete and the waiting list's rebooking of the slot: the mail is about this talk.
