@@ -144,6 +144,9 @@ describe('holding a tapped slot', () => {
     expect(await prisma.slotHold.count({ where: { slotId: slot.id } })).toBe(0);
     await holdSlot(mine.guardians[0].actor, slot.id, OPEN);
     expect(await prisma.slotHold.findMany({ where: { slotId: slot.id }, select: { userId: true } })).toEqual([{ userId: mine.guardians[0].user.id }]);
+    // The later tests count 6B's unbooked families: these two were only here to hold.
+    await prisma.slotHold.deleteMany({ where: { slotId: slot.id } });
+    await prisma.child.deleteMany({ where: { id: { in: [mine.children[0].id, other.children[0].id] } } });
   });
 });
 
