@@ -12,7 +12,6 @@ import { AbsentTodayCard } from '@/components/reports/AbsentTodayCard';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
-import { notReached } from '@/lib/bookings/staff';
 import { directorHome } from '@/lib/people/queries';
 import { undeliverableCount } from '@/lib/mail/undeliverable';
 import { currentSchoolYear } from '@/lib/school/year';
@@ -56,7 +55,6 @@ export default async function DirectorHomePage() {
   // One clock for the page, so the reach card and the reach chart share one computation.
   const now = new Date();
   const { year, groups, staff, totals } = await directorHome(actor);
-  const unreached = await notReached(actor, year.id);
   const undelivered = await undeliverableCount(actor);
   const tm = await getTranslations('mailFailures');
   const figures = [
@@ -140,22 +138,6 @@ export default async function DirectorHomePage() {
             ))}
           </tbody>
         </table>
-      </Card>
-      <Card aria-labelledby="unreached-title">
-        <h2 id="unreached-title" className="text-xl font-semibold">{t('unreachedTitle')}</h2>
-        <p className="text-stone-700" data-testid="unreached-count">{t('unreached', { count: unreached.length, total: totals.children })}</p>
-        {unreached.length > 0 && (
-          <details className="mt-2">
-            <summary className="min-h-11 cursor-pointer">{t('unreachedShow')}</summary>
-            <ul className="mt-2 grid list-inside list-disc gap-1 sm:grid-cols-2">
-              {unreached.map((c) => (
-                <li key={c.id}>
-                  <Link href={`/kind/${c.id}`} className="underline">{fullName(c)}</Link> ({c.enrolments[0]?.group.name})
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
       </Card>
       <Card aria-labelledby="staff-title">
         <h2 id="staff-title" className="mb-2 text-xl font-semibold">
