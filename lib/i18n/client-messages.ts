@@ -6,9 +6,9 @@ import type { AbstractIntlMessages } from 'next-intl';
 // are the namespaces client components read (useTranslations); client-messages.test.ts fails when a
 // client component reads one that is not listed.
 export const CLIENT_NAMESPACES = [
-  'account', 'announcements', 'booking', 'builder', 'charter', 'common', 'communication', 'cycle', 'errors', 'events',
-  'fair', 'feedback', 'helping', 'import', 'meetings', 'prepare', 'reach', 'records', 'reports', 'rounds', 'schoolYear',
-  'setup', 'signIn', 'surveys', 'team', 'threads', 'unavailable',
+  'account', 'afterRound', 'announcements', 'booking', 'builder', 'charter', 'common', 'communication', 'cycle', 'errors', 'events',
+  'fair', 'feedback', 'helping', 'import', 'meetings', 'prepare', 'reach', 'records', 'reports', 'rhythm', 'rounds', 'schoolYear',
+  'setup', 'signIn', 'surveys', 'team', 'threads', 'unavailable', 'wishes',
 ] as const;
 
 /** The part of the catalogue the browser needs. */
