@@ -72,7 +72,7 @@ describe('booking', () => {
 
     const booked = await bookTalks(parent(), { roundId: w.round.id, items: plan.map((p) => ({ childId: p.childId, slotId: p.slot.id })), needsInterpreter: false, note: 'Graag over rekenen' }, OPEN);
     expect(booked).toHaveLength(2);
-    await deliverDueMail(1000); // the outbox worker renders text and .ics
+    await deliverDueMail(1000, { schoolId: w.school.id }); // the outbox worker renders text and .ics
     const mails = await prisma.outboxMail.findMany({ where: { kind: 'booking_confirmed', to: { in: w.family.guardians.map((g) => g.user.email) } } });
     // Two children × two guardians (information-only included), each with the Amsterdam time and room.
     const when = { [kid3().lastName]: 'dinsdag 17 november 2026 om 19:00\nLocatie: Lokaal 3', [kid6().lastName]: 'dinsdag 17 november 2026 om 19:20\nLocatie: Lokaal 6' };

@@ -49,7 +49,7 @@ function calendarParts(raw: string): Received['calendars'] {
 /** Send everything due through SMTP and answer what arrived (in sending order). */
 async function deliver() {
   received.length = 0;
-  while ((await deliverDueMail(500)) > 0);
+  while ((await deliverDueMail(500, { schoolId: w.school.id })) > 0);
   return [...received];
 }
 
@@ -137,7 +137,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  await deliver(); // what other test files left queued
   w = await bookingWorld();
 });
 

@@ -54,12 +54,19 @@ type Claimed = { id: string; to: string; subject: string; text: string; icsFile:
  * MAX_ATTEMPTS; there is no attempts bound in the claim, so a crash during the last attempt
  * still ends in sent or failed.
  */
-export async function deliverDueMail(batch = 20): Promise<number> {
+/**
+ * Sends what is due, oldest first. `scope` narrows it to one school's mail or one address (tests see
+ * only their own rows; the worker sends everything).
+ */
+export async function deliverDueMail(batch = 20, scope: { schoolId?: string; to?: string } = {}): Promise<number> {
+  const school = scope.schoolId ?? null;
+  const to = scope.to ?? null;
   const claimed = await prisma.$queryRaw<Claimed[]>`
     UPDATE "OutboxMail" SET attempts = attempts + 1,
       "nextAttemptAt" = now() + make_interval(secs => least(${MAX_DELAY_SECONDS}, ${FIRST_DELAY_SECONDS} * power(2, attempts)))
     WHERE id IN (
       SELECT id FROM "OutboxMail" WHERE "sentAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= now()
+        AND (${school}::text IS NULL OR "schoolId" = ${school}) AND (${to}::text IS NULL OR "to" = ${to})
       ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
     RETURNING id, "to", subject, text, "icsFile", template, params, attempts, kind`;
   for (const mail of claimed) {
