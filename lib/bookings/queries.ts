@@ -141,7 +141,8 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
     entries.map(async (e) => {
       const r = e.rounds.find((x) => x.round.id === roundId)!;
       const waiting = !!(await prisma.waitlistEntry.findUnique({ where: { roundId_childId_householdId: { roundId, childId: e.child.id, householdId: e.householdId } }, select: { id: true } }));
-      return { child: e.child, group: e.group, wish: r.wish, booking: r.booking, otherHousehold: r.otherHousehold, canBook: r.canBook, canPrepare: r.canPrepare, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
+      return { child: e.child, group: e.group, wish: r.wish, booking: r.booking, otherHousehold: r.otherHousehold, canBook: r.canBook, canPrepare: r.canPrepare, waiting, // A booked child's free moments too: they are what "Verzetten" offers.
+        slots: r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
     }),
   );
   const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);
