@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from '@playwright/test';
+import { type ActionAnswer, callAction, type ServerAction, serverActions, sessionCookie } from '../actions';
+import { E2E_BASE_URL } from '../env';
+import { db } from '../support';
+
+// What an action case works with. Every fixture is new (random names, its own household keys), so a
+// case never changes the demo's families that the specs after this one read.
+
+const uid = () => randomUUID().slice(0, 8);
+
+let actions: Map<string, ServerAction> | undefined;
+function actionFor(key: string) {
+  actions ??= new Map(serverActions().map((a) => [`${a.file}#${a.name}`, a]));
+  const a = actions.get(key);
+  if (!a) throw new Error(`no server action ${key} in the build`);
+  return a;
+}
+
+export type Person = { id: string; email: string; cookie: string };
+
+async function person(userId: string, email: string): Promise<Person> {
+  return { id: userId, email, cookie: await sessionCookie(userId) };
+}
+
+/** A school by slug (the demo has 'distelvlinder' and 'regenboog') with its current school year. */
+async function school(slug = 'distelvlinder') {
+  const s = await db.school.findUniqueOrThrow({ where: { slug } });
+  // The year running today, else the next, else the latest: as lib/school/year.ts picks it.
+  const years = await db.schoolYear.findMany({ where: { schoolId: s.id }, orderBy: { startDate: 'asc' } });
+  const now = new Date();
+  const year = years.find((y) => y.startDate <= now && now <= y.endDate) ?? years.find((y) => y.startDate > now) ?? years.at(-1);
+  if (!year) throw new Error(`${slug} has no school year`);
+  return { ...s, year };
+}
+
+/** A group of the school's current year by name ('3A'). */
+async function group(name: string, slug = 'distelvlinder') {
+  const s = await school(slug);
+  return db.group.findUniqueOrThrow({ where: { schoolYearId_name: { schoolYearId: s.year.id, name } } });
+}
+
+async function newUser(schoolId: string, role: 'GUARDIAN' | 'TEACHER' | 'DIRECTOR', careCoordinator = false) {
+  const email = `${role.toLowerCase()}-${uid()}@cases.test`;
+  const user = await db.user.create({ data: { email, firstName: 'Test', lastName: `Geval ${uid()}` } });
+  await db.membership.create({ data: { schoolId: schoolId, userId: user.id, role, careCoordinator } });
+  return user;
+}
+
+/**
+ * A new child in `group` (of the current year) with its guardians: one with authority, or with
+ * `separated` two with authority in two households, plus with `informationOnly` one more in the
+ * first household who has the right to information only (last in `guardians`).
+ */
+async function family(opts: { group?: string; school?: string; separated?: boolean; informationOnly?: boolean } = {}) {
+  const s = await school(opts.school);
+  const g = await group(opts.group ?? '3A', s.slug);
+  const child = await db.child.create({
+    data: { schoolId: s.id, pupilNumber: `c-${uid()}`, firstName: 'Kind', lastName: `Geval ${uid()}`, dateOfBirth: new Date('2018-05-01') },
+  });
+  await db.enrolment.create({ data: { schoolId: s.id, schoolYearId: s.year.id, childId: child.id, groupId: g.id } });
+  const rights: { right: 'AUTHORITY' | 'INFORMATION'; household: number }[] = [{ right: 'AUTHORITY', household: 0 }];
+  if (opts.separated) rights.push({ right: 'AUTHORITY', household: 1 });
+  if (opts.informationOnly) rights.push({ right: 'INFORMATION', household: 0 });
+  const households = new Map<number, string>();
+  const guardians: Person[] = [];
+  for (const [i, r] of rights.entries()) {
+    if (!households.has(r.household)) households.set(r.household, (await db.household.create({ data: { schoolId: s.id, key: `case-${child.id}-${r.household}` } })).id);
+    const user = await newUser(s.id, 'GUARDIAN');
+    await db.guardianship.create({ data: { schoolId: s.id, childId: child.id, userId: user.id, householdId: households.get(r.household)!, right: r.right, relation: i ? 'vader' : 'moeder' } });
+    guardians.push(await person(user.id, user.email));
+  }
+  return { child, group: g, school: s, households: [...households.values()], guardians };
+}
+
+/**
+ * A new staff member of the school; teaching `groups` (names, current year). CARE_COORDINATOR is a
+ * teacher's membership with careCoordinator set (the intern begeleider), as lib/team makes it.
+ */
+async function staff(opts: { role: 'TEACHER' | 'DIRECTOR' | 'CARE_COORDINATOR'; groups?: string[]; school?: string }) {
+  const s = await school(opts.school);
+  const user = await newUser(s.id, opts.role === 'DIRECTOR' ? 'DIRECTOR' : 'TEACHER', opts.role === 'CARE_COORDINATOR');
+  for (const name of opts.groups ?? []) {
+    const g = await group(name, s.slug);
+    await db.groupTeacher.create({ data: { schoolId: s.id, groupId: g.id, userId: user.id } });
+  }
+  return person(user.id, user.email);
+}
+
+/** A session cookie for a user id or e-mail address (e.g. one of LOGINS). */
+async function cookie(userIdOrEmail: string) {
+  const user = await db.user.findFirstOrThrow({ where: userIdOrEmail.includes('@') ? { email: userIdOrEmail.toLowerCase() } : { id: userIdOrEmail }, select: { id: true } });
+  return sessionCookie(user.id);
+}
+
+/** FormData as the browser builds it from a form; an array is a repeated field (checkboxes, multi-select). */
+function form(fields: Record<string, string | string[]>) {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+  return f;
+}
+
+/**
+ * The action `lib/<area>/<file>.ts#<name>` over HTTP, with the arguments the browser sends:
+ * [prevState, FormData] for useActionState forms, [FormData] for plain form actions, [object] for
+ * object-argument actions.
+ */
+async function call(key: string, args: unknown[], cookieHeader?: string): Promise<ActionAnswer> {
+  return callAction(actionFor(key), args, cookieHeader);
+}
+
+/** An API route over real HTTP: JSON body in, status and JSON (or text, or null) out. */
+async function api(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, cookieHeader?: string) {
+  const res = await fetch(`${E2E_BASE_URL}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookieHeader ? { cookie: cookieHeader } : {}), origin: E2E_BASE_URL },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: 'manual',
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json: json as any, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Runs `act` and expects `read()` to give the same before and after (nothing written). */
+async function unchanged(read: () => Promise<unknown>, act: () => Promise<void>) {
+  const before = await read();
+  await act();
+  expect(await read()).toEqual(before);
+}
+
+export const kit = { db, call, cookie, form, api, school, group, family, staff, unchanged, uid };
+export type Kit = typeof kit;
+export type Family = Awaited<ReturnType<typeof family>>;
