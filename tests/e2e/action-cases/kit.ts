@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from '@playwright/test';
 import { type ActionAnswer, callAction, type ServerAction, serverActions, sessionCookie } from '../actions';
 import { E2E_BASE_URL } from '../env';
-import { db } from '../support';
+import { db, schoolDayIn } from '../support';
+import { zonedToUtc } from '@/lib/format/time';
 
 // What an action case works with. Every fixture is new (random names, its own household keys), so a
 // case never changes the demo's families that the specs after this one read.
@@ -23,7 +24,7 @@ async function person(userId: string, email: string): Promise<Person> {
   return { id: userId, email, cookie: await sessionCookie(userId) };
 }
 
-/** A school by slug (the demo has 'distelvlinder' and 'regenboog') with its current school year. */
+/** A school by slug (the demo has 'distelvlinder' and 'de-regenboog', whose one group is '5') with its current school year. */
 async function school(slug = 'distelvlinder') {
   const s = await db.school.findUniqueOrThrow({ where: { slug } });
   // The year running today, else the next, else the latest: as lib/school/year.ts picks it.
@@ -34,10 +35,19 @@ async function school(slug = 'distelvlinder') {
   return { ...s, year };
 }
 
-/** A group of the school's current year by name ('3A'). */
+/** A group of the school's current year by name ('3A', or a newGroup()'s name). */
 async function group(name: string, slug = 'distelvlinder') {
   const s = await school(slug);
   return db.group.findUniqueOrThrow({ where: { schoolYearId_name: { schoolYearId: s.year.id, name } } });
+}
+
+/**
+ * A new group in the school's current year (grade 3), for cases whose action reaches a whole group
+ * (a round, a reminder to every family without a talk): the demo's groups and families stay as they are.
+ */
+async function newGroup(slug = 'distelvlinder') {
+  const s = await school(slug);
+  return db.group.create({ data: { schoolId: s.id, schoolYearId: s.year.id, name: `3-${uid()}`, grade: 3 } });
 }
 
 async function newUser(schoolId: string, role: 'GUARDIAN' | 'TEACHER' | 'DIRECTOR', careCoordinator = false) {
@@ -87,6 +97,50 @@ async function staff(opts: { role: 'TEACHER' | 'DIRECTOR' | 'CARE_COORDINATOR'; 
   return person(user.id, user.email);
 }
 
+/**
+ * A new talk round for `groups` (names), open now, deadline in 30 days, with `slots` slots of 15
+ * minutes per group on a school day three weeks ahead (from 15:00 Amsterdam). FAIR: preferences are
+ * gathered until `preferencesCloseAt` (10 days), not allocated yet.
+ */
+async function round(opts: { groups?: string[]; school?: string; slots?: number; mode?: 'FIRST_COME' | 'FAIR'; separateTalksAllowed?: boolean; inviteInformationOnly?: boolean } = {}) {
+  const s = await school(opts.school);
+  const stage = await db.stageDefinition.findFirstOrThrow({ where: { schoolId: s.id, isGroupEvent: false }, orderBy: { position: 'asc' } });
+  const creator = await db.membership.findFirstOrThrow({ where: { schoolId: s.id, role: 'DIRECTOR' }, select: { userId: true } });
+  const day = await schoolDayIn(21);
+  const start = zonedToUtc(`${day}T15:00`);
+  const n = opts.slots ?? 3;
+  const r = await db.talkRound.create({
+    data: {
+      schoolId: s.id, stageId: stage.id, name: `Ronde ${uid()}`, mode: opts.mode ?? 'FIRST_COME', slotMinutes: 15,
+      opensAt: new Date(Date.now() - 86_400_000), deadline: new Date(Date.now() + 30 * 86_400_000),
+      preferencesCloseAt: opts.mode === 'FAIR' ? new Date(Date.now() + 10 * 86_400_000) : null,
+      separateTalksAllowed: opts.separateTalksAllowed ?? false, inviteInformationOnly: opts.inviteInformationOnly ?? false,
+      createdById: creator.userId,
+      blocks: { create: { startsAt: start, endsAt: new Date(+start + n * 15 * 60_000) } },
+    },
+    include: { blocks: true },
+  });
+  const slots: Record<string, { id: string; startsAt: Date }[]> = {};
+  for (const name of opts.groups ?? ['3A']) {
+    const g = await group(name, s.slug);
+    await db.roundGroup.create({ data: { roundId: r.id, schoolId: s.id, groupId: g.id } });
+    slots[name] = [];
+    for (let i = 0; i < n; i++) {
+      const startsAt = new Date(+start + i * 15 * 60_000);
+      slots[name].push(await db.slot.create({ data: { schoolId: s.id, roundId: r.id, groupId: g.id, startsAt, endsAt: new Date(+startsAt + 15 * 60_000) }, select: { id: true, startsAt: true } }));
+    }
+  }
+  return { ...r, day, slots };
+}
+
+/** A booking made the way a parent makes it (bookAction); answers the booking's id. */
+async function book(guardian: Person, roundId: string, childId: string, slotId: string) {
+  const answer = await call('lib/bookings/actions.ts#bookAction', [{ roundId, items: [{ childId, slotId }] }], guardian.cookie);
+  const result = (answer as { result?: { ok: boolean; bookings?: { id: string }[] } }).result;
+  if (!result?.ok) throw new Error(`booking fixture failed: ${JSON.stringify(answer)}`);
+  return result.bookings![0].id;
+}
+
 /** A session cookie for a user id or e-mail address (e.g. one of LOGINS). */
 async function cookie(userIdOrEmail: string) {
   const user = await db.user.findFirstOrThrow({ where: userIdOrEmail.includes('@') ? { email: userIdOrEmail.toLowerCase() } : { id: userIdOrEmail }, select: { id: true } });
@@ -127,6 +181,16 @@ async function api(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: st
   return { status: res.status, json: json as any, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/**
+ * After the run: the staff made here leave the schools' teams again (memberships and groups), so the
+ * specs after this one see the demo's team as seeded. Their rows stay, like any history.
+ */
+export async function removeCaseStaff() {
+  const users = { email: { endsWith: '@cases.test' } };
+  await db.groupTeacher.deleteMany({ where: { user: users } });
+  await db.membership.deleteMany({ where: { user: users, role: { in: ['TEACHER', 'DIRECTOR'] } } });
+}
+
 /** Runs `act` and expects `read()` to give the same before and after (nothing written). */
 async function unchanged(read: () => Promise<unknown>, act: () => Promise<void>) {
   const before = await read();
@@ -134,6 +198,6 @@ async function unchanged(read: () => Promise<unknown>, act: () => Promise<void>)
   expect(await read()).toEqual(before);
 }
 
-export const kit = { db, call, cookie, form, api, school, group, family, staff, unchanged, uid };
+export const kit = { db, call, cookie, form, api, school, group, family, staff, newGroup, round, book, unchanged, uid };
 export type Kit = typeof kit;
 export type Family = Awaited<ReturnType<typeof family>>;
