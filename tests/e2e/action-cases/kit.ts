@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { expect } from '@playwright/test';
 import { type ActionAnswer, callAction, type ServerAction, serverActions, sessionCookie } from '../actions';
 import { E2E_BASE_URL } from '../env';
@@ -163,6 +164,19 @@ async function call(key: string, args: unknown[], cookieHeader?: string): Promis
   return callAction(actionFor(key), args, cookieHeader);
 }
 
+const flight = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/cjs/react-server-dom-webpack-client.edge.production.js') as { encodeReply: (args: unknown[]) => Promise<string | FormData> };
+
+/** The action's HTTP response itself, for what `call` does not show (the cookies a plain form action sets). */
+async function raw(key: string, args: unknown[], cookieHeader?: string) {
+  const a = actionFor(key);
+  return fetch(`${E2E_BASE_URL}${a.path}`, {
+    method: 'POST',
+    headers: { 'Next-Action': a.id, Accept: 'text/x-component', ...(cookieHeader ? { cookie: cookieHeader } : {}) },
+    body: (await flight.encodeReply(args)) as BodyInit,
+    redirect: 'manual',
+  });
+}
+
 /** An API route over real HTTP: JSON body in, status and JSON (or text, or null) out. */
 async function api(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, cookieHeader?: string) {
   const res = await fetch(`${E2E_BASE_URL}${path}`, {
@@ -198,6 +212,6 @@ async function unchanged(read: () => Promise<unknown>, act: () => Promise<void>)
   expect(await read()).toEqual(before);
 }
 
-export const kit = { db, call, cookie, form, api, school, group, family, staff, newGroup, round, book, unchanged, uid };
+export const kit = { db, call, raw, cookie, form, api, school, group, family, staff, newGroup, round, book, unchanged, uid };
 export type Kit = typeof kit;
 export type Family = Awaited<ReturnType<typeof family>>;
