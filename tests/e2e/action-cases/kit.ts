@@ -5,6 +5,7 @@ import { type ActionAnswer, callAction, type ServerAction, serverActions, sessio
 import { E2E_BASE_URL } from '../env';
 import { db, schoolDayIn } from '../support';
 import { zonedToUtc } from '@/lib/format/time';
+import { createDefaultStages } from '@/lib/school/stages';
 
 // What an action case works with. Every fixture is new (random names, its own household keys), so a
 // case never changes the demo's families that the specs after this one read.
@@ -49,6 +50,23 @@ async function group(name: string, slug = 'distelvlinder') {
 async function newGroup(slug = 'distelvlinder') {
   const s = await school(slug);
   return db.group.create({ data: { schoolId: s.id, schoolYearId: s.year.id, name: `3-${uid()}`, grade: 3 } });
+}
+
+/**
+ * A new school of its own (board, the default talk cycle, a school year running today), for cases
+ * whose action changes something school-wide (the charter, the cycle, the years, an import, the
+ * retention period): the demo schools stay as the specs after this one read them. Answers its slug.
+ */
+async function newSchool() {
+  const id = uid();
+  const board = await db.board.create({ data: { name: `Bestuur ${id}` } });
+  const s = await db.school.create({ data: { boardId: board.id, name: `School ${id}`, slug: `cases-${id}`, holidayRegion: 'midden' } });
+  await db.$transaction((tx) => createDefaultStages(tx, s.id));
+  // The Dutch school year runs from August: the one that contains today.
+  const now = new Date();
+  const first = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  await db.schoolYear.create({ data: { schoolId: s.id, name: `${first}-${first + 1}`, startDate: new Date(`${first}-08-01`), endDate: new Date(`${first + 1}-07-31`) } });
+  return s.slug;
 }
 
 async function newUser(schoolId: string, role: 'GUARDIAN' | 'TEACHER' | 'DIRECTOR', careCoordinator = false) {
@@ -164,6 +182,11 @@ async function call(key: string, args: unknown[], cookieHeader?: string): Promis
   return callAction(actionFor(key), args, cookieHeader);
 }
 
+/** `call`, posted to a page of your choosing: public actions (sign-in, setup) from the page a visitor has them on. */
+async function callAt(key: string, path: string, args: unknown[], cookieHeader?: string): Promise<ActionAnswer> {
+  return callAction({ ...actionFor(key), path }, args, cookieHeader);
+}
+
 const flight = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/cjs/react-server-dom-webpack-client.edge.production.js') as { encodeReply: (args: unknown[]) => Promise<string | FormData> };
 
 /** The action's HTTP response itself, for what `call` does not show (the cookies a plain form action sets). */
@@ -212,6 +235,6 @@ async function unchanged(read: () => Promise<unknown>, act: () => Promise<void>)
   expect(await read()).toEqual(before);
 }
 
-export const kit = { db, call, raw, cookie, form, api, school, group, family, staff, newGroup, round, book, unchanged, uid };
+export const kit = { db, call, callAt, raw, cookie, form, api, school, group, family, staff, newGroup, newSchool, round, book, unchanged, uid };
 export type Kit = typeof kit;
 export type Family = Awaited<ReturnType<typeof family>>;
