@@ -13,6 +13,8 @@ export async function register() {
     every(6 * 3600_000, () => deleteExpiredFiles());
     every(3600_000, async () => (await import('@/lib/auth/prune')).pruneAuthRows());
     every(5 * 60_000, () => closeDueSurveys());
+    // After a talk round: the two questions to the families who had a talk (lib/surveys/after-round.ts).
+    every(15 * 60_000, async () => (await import('@/lib/surveys/after-round')).inviteAfterRound());
     // The daily digests go out after the digest moment (lib/notify/digest.ts); a run sends each item once.
     every(15 * 60_000, async () => (await import('@/lib/notify/digest')).sendDigests());
     // Taking part: activities' fair allocation after the deadline and the day-before reminders.

@@ -10,9 +10,17 @@ export type Exec = <T = Record<string, unknown>>(sql: string, params: unknown[])
 
 const globalForPg = globalThis as unknown as { rawPool?: pg.Pool };
 
+// Prisma keeps DateTime as UTC in `timestamp` columns (no zone). node-pg would read those as this
+// process's local time and send a Date as local time with an offset that PostgreSQL drops for a
+// `timestamp`: on a server in New York every instant moved by hours. Both ways are UTC here.
+const TIMESTAMP = 1114;
+const utcTimestamp = (s: string) => new Date(`${s.replace(' ', 'T')}Z`);
+const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === TIMESTAMP && format !== 'binary' ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
+const utcParam = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(utcParam) : v);
+
 function pool() {
   if (!globalForPg.rawPool) {
-    const p = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: UTC_SESSION });
+    const p = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: UTC_SESSION, types });
     // When PostgreSQL restarts, every idle connection errors. The pool has already dropped it and
     // opens a new one on the next query; without a listener Node would treat the event as fatal
     // and the whole server would exit.
@@ -23,7 +31,7 @@ function pool() {
 }
 
 /** Run on the shared pool: each statement is its own (atomic) transaction. */
-export const poolExec: Exec = async (sql, params) => (await pool().query(sql, params)).rows;
+export const poolExec: Exec = async (sql, params) => (await pool().query(sql, params.map(utcParam))).rows;
 
 /** Run inside a Prisma interactive transaction, so it commits or rolls back with the rest. */
 export const txExec =

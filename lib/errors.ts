@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'IN_THE_PAST'
   | 'TALK_HELD'
   | 'UNAVAILABLE'
-  | 'ALREADY_REMINDED';
+  | 'ALREADY_REMINDED'
+  | 'SCHEDULE_HAS_BOOKINGS';
 
 /** Which field was wrong, as message keys under "errors", and the values those messages name. */
 export type ErrorDetails = { fieldErrors?: Record<string, string[]>; values?: Record<string, string> };

@@ -15,8 +15,6 @@ import { createDefaultStages } from '@/lib/school/stages';
 import { addWorkingDays } from '@/lib/school/working-days';
 import { attendanceSheet, createGroupEvent, recordAttendance } from '@/lib/events/service';
 import { publishDefaultCharter, publishedCharter } from '@/lib/charter/service';
-import { SURVEY_TEMPLATES } from '@/lib/surveys/templates';
-import { randomUUID } from 'node:crypto';
 import { createMoment } from '@/lib/records/moments';
 import { savePreparation } from '@/lib/records/preparation';
 import { confirmRecord, createGuidancePlan, publishRecord, saveRecord, setAgreementStatus } from '@/lib/records/service';
@@ -27,6 +25,8 @@ import { seedDemoMessages } from './demo/messages';
 import { seedDemoParticipation } from './demo/participation';
 import { seedDemoReach } from './demo/reach';
 import { seedDemoReports } from './demo/reports';
+import { seedDemoRhythm } from './demo/rhythm';
+import { seedDemoAfterRound, seedDemoSatisfaction } from './demo/surveys';
 
 // The school year the demo is started in (2026-2027 today), with regio noord's holidays and the
 // national days off in school time: the demo never runs on an ended year, whenever it is started.
@@ -96,6 +96,8 @@ async function seedDemoRound(schoolId: string, now: Date) {
     inviteInformationOnly: false,
     interpreterDoubleSlot: true,
   });
+  // A teacher's own breaks and the talks teachers ask for, before the families book.
+  await seedDemoRhythm(schoolId, round.id, now);
   const demoGuardians = [DEMO_LOGINS.guardian.email, DEMO_LOGINS.guardianOtherHousehold.email, DEMO_LOGINS.informationOnly.email];
   const children = await prisma.child.findMany({
     where: { schoolId, guardianships: { none: { user: { email: { in: demoGuardians } } } } },
@@ -183,46 +185,18 @@ async function seedDemoEvenings(schoolId: string, now: Date) {
 /** The default charter, published; most parents (not the demo logins) have agreed to it already. */
 async function seedDemoCharter(schoolId: string, now: Date) {
   const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
-  await publishDefaultCharter(director, new Date(`${await earlyInYear(schoolId, now, 0)}T00:00:00Z`));
+  const published = new Date(`${await earlyInYear(schoolId, now, 0)}T00:00:00Z`);
+  await publishDefaultCharter(director, published);
   const version = (await publishedCharter(schoolId))!;
   const demo = Object.values(DEMO_LOGINS).map((l) => l.email);
   const guardians = await prisma.membership.findMany({ where: { schoolId, role: 'GUARDIAN', user: { email: { notIn: demo } } }, orderBy: { userId: 'asc' }, select: { userId: true } });
+  // Agreed to over the first weeks after publication (most soon, some later), so the director's
+  // reach trend climbs through the autumn instead of jumping on the day the demo was made.
+  const weeks = Math.max(1, Math.floor((+now - +published) / (7 * 86_400_000)));
   await prisma.charterAcknowledgement.createMany({
-    data: guardians.filter((_, i) => i % 4 !== 0).map((g) => ({ versionId: version.id, schoolId, userId: g.userId, acknowledgedAt: now })),
-  });
-}
-
-/**
- * The satisfaction survey of two years ago, closed, with answers and a published summary: the
- * director's next run of it shows what changed.
- */
-async function seedPreviousSurvey(schoolId: string) {
-  const director = await actorOf(schoolId, DEMO_LOGINS.director.email, 'DIRECTOR');
-  const template = SURVEY_TEMPLATES.find((t) => t.key === 'satisfaction')!;
-  const survey = await prisma.survey.create({
-    data: {
-      schoolId, templateKey: template.key, title: `${template.title} 2024`, intro: template.intro, audiences: ['GUARDIANS'],
-      opensAt: new Date('2024-10-01'), closesAt: new Date('2024-10-31'), createdById: director.userId,
-      summary: 'Dank voor het invullen! Ouders zijn tevreden over de sfeer. Ze willen sneller antwoord op vragen en meer uitleg over hoe ze thuis kunnen helpen.',
-      summaryPublishedAt: new Date('2024-11-20'),
-    },
-  });
-  let position = 0;
-  const questions = template.sections.flatMap((s) => s.questions.map((q) => ({ id: randomUUID(), schoolId, surveyId: survey.id, section: s.title, position: position++, type: q.type, text: q.text, required: q.required, options: 'options' in q ? q.options : [] })));
-  await prisma.surveyQuestion.createMany({ data: questions });
-  const groups = await prisma.group.findMany({ where: { schoolId }, select: { id: true } });
-  const responses = Array.from({ length: 240 }, (_, i) => ({ id: randomUUID(), schoolId, surveyId: survey.id, audience: 'GUARDIANS' as const, groupIds: [groups[i % groups.length].id] }));
-  await prisma.surveyResponse.createMany({ data: responses });
-  await prisma.surveyAnswer.createMany({
-    data: responses.flatMap((r, i) =>
-      questions.filter((q) => q.type === 'LIKERT').map((q) => ({ responseId: r.id, schoolId, questionId: q.id, likert: 1 + ((i * 7 + q.position * 3) % 5 > 1 ? 3 + ((i + q.position) % 2) : (i % 3)), choices: [] })),
-    ),
-  });
-  await prisma.surveyAction.createMany({
-    data: [
-      { schoolId, surveyId: survey.id, heard: 'Ouders willen sneller antwoord op hun vragen.', action: 'Vragen worden binnen één werkdag beantwoord; dat staat in de schoolgids.', owner: 'Directie', startsOn: new Date('2025-01-06'), dueOn: new Date('2025-03-01') },
-      { schoolId, surveyId: survey.id, heard: 'Ouders willen weten hoe ze thuis kunnen helpen.', action: 'Per groep een blad met oefentips (tafels, spelling, topografie).', owner: 'Bouwcoördinatoren', startsOn: new Date('2025-01-06'), dueOn: new Date('2025-06-30') },
-    ],
+    data: guardians
+      .filter((_, i) => i % 4 !== 0)
+      .map((g, i) => ({ versionId: version.id, schoolId, userId: g.userId, acknowledgedAt: new Date(Math.min(+now, +published + (((i * i) % 7) * Math.min(weeks, 10) * 7 * 86_400_000) / 7 + (i % 5) * 86_400_000)) })),
   });
 }
 
@@ -236,9 +210,12 @@ export async function seedDemoSchool(now = new Date()) {
   await setStaffPasswords(school.id);
   await seedDemoEvenings(school.id, now);
   await seedDemoCharter(school.id, now);
-  await seedPreviousSurvey(school.id);
+  // The satisfaction survey of 2022 and 2024 (the director's next run shows what changed).
+  await seedDemoSatisfaction(school.id);
   await seedDemoRound(school.id, now);
   await seedDemoFile(school.id, now);
+  // Last month's parent-tell talks and the two questions after them, answered.
+  await seedDemoAfterRound(school.id, now);
   // Being heard: the complaint route's contacts, conversations with their reply promises, this
   // morning's absences and leave, last month's newsletter with its read counts.
   await seedDemoCommunication(school.id);

@@ -8,7 +8,8 @@
 //    per-group totals, the month trend) per school, as the director; median and max over the schools.
 //    Target: under 200 ms per school.
 // 2. over HTTP (as bench:inbox does): the director of three schools signs in through the password form's
-//    endpoints and /directie/bereik is timed (request sent → last byte on this machine).
+//    endpoints; /directie/bereik and the director's home (the year at a glance) are timed (request sent →
+//    last byte on this machine).
 //
 // Where it runs: nothing set, a fresh database `ouderportaal_bench_reach` on the embedded server and the
 // production server on BENCH_PORT (3203), built first when there is no build; DATABASE_URL: that
@@ -292,17 +293,20 @@ async function main() {
       console.log(`\nOver HTTP, ${base} (the director signed in through the password form's endpoints; request sent → last byte; ${RUNS} runs each):`);
       for (const s of schools.slice(0, 3)) {
         const jar = await signInWithPassword(base, `${s.directorId}@bench-reach.test`);
-        const once = async () => {
+        const once = async (path: string) => {
           const t = performance.now();
-          const res = await fetch(`${base}/directie/bereik`, { headers: { cookie: jar.header() }, redirect: 'manual' });
+          const res = await fetch(`${base}${path}`, { headers: { cookie: jar.header() }, redirect: 'manual' });
           const body = await res.text();
-          if (res.status !== 200) throw new Error(`/directie/bereik: ${res.status}`);
+          if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
           return { ms: performance.now() - t, bytes: body.length };
         };
-        await once();
-        const runs = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await once());
-        console.log(fmt(`/directie/bereik, ${s.schoolId}`, runs.map((r) => r.ms), `   ${(runs[0].bytes / 1024).toFixed(0)} KiB`));
+        // The reach view, and the director's home that charts the year (reach trend included).
+        for (const path of ['/directie/bereik', '/directie']) {
+          await once(path);
+          const runs = [];
+          for (let i = 0; i < RUNS; i++) runs.push(await once(path));
+          console.log(fmt(`${path}, ${s.schoolId}`, runs.map((r) => r.ms), `   ${(runs[0].bytes / 1024).toFixed(0)} KiB`));
+        }
       }
     } finally {
       server?.kill();

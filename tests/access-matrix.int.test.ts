@@ -16,8 +16,10 @@ import { bookTalks } from '@/lib/bookings/service';
 import { addSlot, missingBookings, setSlotBlocked } from '@/lib/bookings/staff';
 import { joinWaitlist } from '@/lib/bookings/waitlist';
 import { childTimeline } from '@/lib/records/timeline';
+import { disruptionProbes } from './matrix/disruption';
 import { messagesProbes } from './matrix/messages';
 import { reportsProbes } from './matrix/reports';
+import { wishesProbes } from './matrix/wishes';
 import { type Probe, type Probes, type Rounds, type Target, refusedAsNotFound } from './matrix/types';
 import { createFamily, createGroup, createSchool, createUser } from './support/factories';
 
@@ -40,6 +42,7 @@ const blocksOf = async (roundId: string) => (await prisma.roundBlock.findMany({ 
 const PROBES: Probes = {
   ...messagesProbes,
   ...reportsProbes,
+  ...wishesProbes,
   'child.read': (a, c) => childDetail(a, c.id),
   'child.write': (a, c) => setChildLeft(a, c.id, null),
   // Contact details: the other household's e-mail is there or it is not; "not there" counts as refused.
@@ -101,6 +104,7 @@ const PROBES: Probes = {
   // The same in a round that invites guardians with the right to information too.
   'preparation.writeIfInvited': (a, c) => savePreparation(a, { roundId: c.invitingRoundId, childId: c.id, answers: { 0: 'Gaat goed' }, childAnswers: {} }),
   'export.read': (a, c) => childExportData(a, c.id),
+  ...disruptionProbes(ROUND_DAY, NOW),
 };
 
 /** What the table says for a relation and a child in that scope. */

@@ -135,6 +135,19 @@ describe('holding a tapped slot', () => {
     await bookTalks(b.guardians[0].actor, { roundId: w.round.id, items: [{ childId: b.children[0].id, slotId: slot.id }] }, later);
     expect(await prisma.slotHold.count({ where: { slotId: slot.id } })).toBe(0);
   });
+
+  it("is for a parent of a child in the slot's group only: another group's family cannot hold it", async () => {
+    const [mine, other] = [await createFamily(w.school.id, w.year.id, [w.g6.id]), await createFamily(w.school.id, w.year.id, [w.g3.id])];
+    const slot = (await freeSlotsFor(mine.guardians[0].actor, w.round.id, mine.children[0].id, OPEN))[0];
+    await expect(holdSlot(other.guardians[0].actor, slot.id, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(holdSlot(w.meester.actor, slot.id, OPEN)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await prisma.slotHold.count({ where: { slotId: slot.id } })).toBe(0);
+    await holdSlot(mine.guardians[0].actor, slot.id, OPEN);
+    expect(await prisma.slotHold.findMany({ where: { slotId: slot.id }, select: { userId: true } })).toEqual([{ userId: mine.guardians[0].user.id }]);
+    // The later tests count 6B's unbooked families: these two were only here to hold.
+    await prisma.slotHold.deleteMany({ where: { slotId: slot.id } });
+    await prisma.child.deleteMany({ where: { id: { in: [mine.children[0].id, other.children[0].id] } } });
+  });
 });
 
 describe('interpreter', () => {

@@ -121,24 +121,30 @@ describe('one timeline, one export', () => {
     const lines = (await pdfText(pdf)).split('\n');
     const amsterdam = (type: string) => new Intl.DateTimeFormat('nl', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(entries.find((e) => e.type === type)!.at);
     expect(lines[0]).toBe(`Dossier van Kind ${child6().lastName}`);
+    // The parents' note and preparation are saved now (the real clock): below the moment agreed for 12 January 2027 until that day, above it after.
+    const at = (type: string) => +entries.find((e) => e.type === type)!.at;
+    const recent = [
+      { at: +new Date('2027-01-12T14:00:00Z'), lines: ['12 januari 2027 om 15:00 · Afgesproken moment', 'Tussentijds gesprek over rekenen', 'Locatie: Lokaal 6'] },
+      { at: at('note'), lines: [`${amsterdam('note')} · Informatie van ouders`, 'Sinds kort een bril.', 'gedeeld met leerkracht'] },
+      {
+        at: at('preparation'),
+        lines: [
+          `${amsterdam('preparation')} · Voorbereiding door ouders`,
+          'Voorbereiding voor Welbevindengesprekken',
+          'Huidige situatie: hoe gaat het, gaat het kind graag naar school, wat is leuk en',
+          'minder leuk, wat leert het kind en is dat makkelijk of moeilijk?',
+          'Gaat graag, rekenen is nog lastig.',
+          'In de woorden van het kind',
+          'Ga je graag naar school? Waarom wel of niet?',
+          'Ja, vooral gym.',
+          'Hoe kunnen de klas, je juf of meester en je ouders je helpen?',
+          'Uitleg nog een keer.',
+        ],
+      },
+    ].sort((x, y) => y.at - x.at);
     expect(lines.slice(lines.indexOf('Tijdlijn'))).toEqual([
       'Tijdlijn',
-      '12 januari 2027 om 15:00 · Afgesproken moment',
-      'Tussentijds gesprek over rekenen',
-      'Locatie: Lokaal 6',
-      `${amsterdam('note')} · Informatie van ouders`,
-      'Sinds kort een bril.',
-      'gedeeld met leerkracht',
-      `${amsterdam('preparation')} · Voorbereiding door ouders`,
-      'Voorbereiding voor Welbevindengesprekken',
-      'Huidige situatie: hoe gaat het, gaat het kind graag naar school, wat is leuk en',
-      'minder leuk, wat leert het kind en is dat makkelijk of moeilijk?',
-      'Gaat graag, rekenen is nog lastig.',
-      'In de woorden van het kind',
-      'Ga je graag naar school? Waarom wel of niet?',
-      'Ja, vooral gym.',
-      'Hoe kunnen de klas, je juf of meester en je ouders je helpen?',
-      'Uitleg nog een keer.',
+      ...recent.flatMap((b) => b.lines),
       '20 november 2026 · Gesprek',
       'Telefoongesprek',
       'Aantekeningen',

@@ -22,9 +22,10 @@ const TEAM = [
 ];
 
 let ctx: Awaited<ReturnType<typeof setup>>;
+// These tests import on the real clock: the schools get the school year today falls in.
 async function setup() {
-  const a = await createSchool();
-  const b = await createSchool();
+  const a = await createSchool({ yearOf: new Date() });
+  const b = await createSchool({ yearOf: new Date() });
   const director = await createUser(a.school.id, 'DIRECTOR');
   const otherDirector = await createUser(b.school.id, 'DIRECTOR');
   return { a, b, director, otherDirector };

@@ -11,7 +11,7 @@ describe('demo traffic for conversations', () => {
   it('5A has two questions due today, one overdue, one handed to the supervisor and a worry; months of answered questions', async () => {
     const now = at('2026-12-08T10:00'); // a Tuesday
     const { school, year } = await createSchool();
-    const director = await createUser(school.id, 'DIRECTOR');
+    await createUser(school.id, 'DIRECTOR'); // the demo answers questions in the director's inbox too
     const [a, b, c] = [await createUser(school.id, 'TEACHER'), await createUser(school.id, 'TEACHER'), await createUser(school.id, 'TEACHER')];
     const ib = await createUser(school.id, 'TEACHER');
     await prisma.membership.update({ where: { id: ib.actor.membershipId }, data: { careCoordinator: true } });
@@ -29,13 +29,10 @@ describe('demo traffic for conversations', () => {
     expect(await prisma.thread.count({ where: { schoolId: school.id, kind: 'COMPLAINT', complaintStep: 'TEACHER' } })).toBe(1);
     // History: answered promises in both groups and the director's inbox, some after their due moment.
     const answered = await prisma.replyPromise.findMany({ where: { schoolId: school.id, answeredAt: { not: null } }, select: { groupId: true, answeredAt: true, dueAt: true, askedAt: true } });
-    expect(answered.length).toBeGreaterThan(100);
     expect(new Set(answered.map((p) => p.groupId))).toEqual(new Set([g5.id, g3.id, null]));
     const late = answered.filter((p) => p.answeredAt! > p.dueAt).length;
-    expect(late).toBeGreaterThan(0);
-    expect(late / answered.length).toBeLessThan(0.2);
+    expect([answered.length, late]).toEqual([171, 20]); // the demo's seeded history on these 8 families: about one in nine late
     expect(answered.every((p) => p.answeredAt! <= now && p.askedAt < p.answeredAt!)).toBe(true);
     expect(await prisma.threadMessage.count({ where: { schoolId: school.id, createdAt: { gt: now } } })).toBe(0);
-    expect(director.user.id).toBeTruthy();
-  });
+  }, 60_000); // months of seeded traffic: near the default 20 s on a busy runner
 });

@@ -223,7 +223,7 @@ describe('demo traffic', () => {
     expect([v.families.length, v.families.filter((f) => f.notReachedAtAll).length]).toEqual([20, 3]);
     expect(applyFilter(v.families, { language: 'en' }).map((f) => f.signals)).toEqual(expect.arrayContaining([['neverSignedIn'], []]));
     expect(v.trend.at(-1)!.neverSignedIn).toBe(2);
-    expect(v.trend[0].neverSignedIn).toBeGreaterThan(2);
+    expect(v.trend[0].neverSignedIn).toBe(17); // August: the first sign-ins are spread over the year
   });
 });
 

@@ -22,8 +22,9 @@ let b: Awaited<ReturnType<typeof createSchool>>;
 let director: Actor;
 let otherDirector: Actor;
 beforeAll(async () => {
-  a = await createSchool();
-  b = await createSchool();
+  // Imports, sessions and ended guardianships here run on the real clock: the school year of today.
+  a = await createSchool({ yearOf: new Date() });
+  b = await createSchool({ yearOf: new Date() });
   director = (await createUser(a.school.id, 'DIRECTOR')).actor;
   otherDirector = (await createUser(b.school.id, 'DIRECTOR')).actor;
 });
@@ -253,7 +254,7 @@ describe('the import cannot reach into another school', () => {
 
 describe('import as a sync', () => {
   it('previews by name who loses access, writes nothing until confirmed, then ends exactly that', async () => {
-    const c = await createSchool();
+    const c = await createSchool({ yearOf: new Date() });
     const boss = (await createUser(c.school.id, 'DIRECTOR')).actor;
     const pupils = (r: (string | null)[][]) => toCsv(PUPIL_COLUMNS, r);
     const staffCsv = (r: (string | null)[][]) => toCsv(STAFF_COLUMNS, r);

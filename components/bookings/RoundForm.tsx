@@ -13,6 +13,7 @@ type Options = { stages: { id: string; name: string; durationMinutes: number }[]
 
 export function RoundForm({ options }: { options: Options }) {
   const t = useTranslations('rounds');
+  const tr = useTranslations('rhythm');
   const te = useTranslations('errors');
   const [state, action, pending] = useActionState(createRoundAction, null);
   const err = useFieldError(state);
@@ -66,6 +67,20 @@ export function RoundForm({ options }: { options: Options }) {
         <Field label={t('gapMinutes')} name="gapMinutes" type="number" inputMode="numeric" defaultValue={5} error={err('gapMinutes')} />
         <Field label={t('walkingMinutes')} name="walkingMinutes" type="number" inputMode="numeric" defaultValue={2} error={err('walkingMinutes')} />
       </div>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-medium">{tr('breaks')}</legend>
+        <p className="text-sm text-stone-600">{tr('breaksHint')}</p>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <Field label={tr('breakAfterTalks')} name="breakAfterTalks" type="number" inputMode="numeric" defaultValue={0} error={err('breakAfterTalks')} />
+          <Field label={tr('breakMinutes')} name="breakMinutes" type="number" inputMode="numeric" defaultValue={0} error={err('breakMinutes')} />
+        </div>
+        {err('breaks') && <p className="text-sm font-medium text-red-800">{err('breaks')}</p>}
+        <div className="grid grid-cols-3 gap-2">
+          <label className="flex flex-col text-sm">{tr('fixedBreakDate')}<input type="date" name="breakDate" className="min-h-11 rounded border border-stone-500 bg-white px-2" /></label>
+          <label className="flex flex-col text-sm">{t('from')}<input type="time" name="breakFrom" className="min-h-11 rounded border border-stone-500 bg-white px-2" /></label>
+          <label className="flex flex-col text-sm">{t('to')}<input type="time" name="breakTo" className="min-h-11 rounded border border-stone-500 bg-white px-2" /></label>
+        </div>
+      </fieldset>
       <fieldset className="flex flex-col gap-2">
         <legend className="font-medium">{t('mode')}</legend>
         <label className="flex min-h-11 items-start gap-2"><input type="radio" name="mode" value="FIRST_COME" defaultChecked className="mt-1 size-5" /><span>{t('modeFirstCome')}</span></label>

@@ -7,9 +7,9 @@ import { SIGNALS } from '@/lib/reach/families';
 import { reachSummary } from '@/lib/reach/summary';
 
 /** For the director's home: families not reached at all, and per signal; nothing for anyone else. */
-export async function ReachCard({ actor }: { actor: Actor }) {
+export async function ReachCard({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
   if (!mayAtSchool(actor, 'reach', 'read')) return null;
-  const [s, t] = await Promise.all([reachSummary(actor), getTranslations('reach')]);
+  const [s, t] = await Promise.all([reachSummary(actor, now), getTranslations('reach')]);
   return (
     <Card aria-labelledby="reach-card-title">
       <h2 id="reach-card-title" className="mb-1 text-lg font-semibold">{t('card.title')}</h2>

@@ -25,11 +25,32 @@ type Spec<S extends z.ZodType, T> = {
 // A form that lacks a field sends null (FormData.get), '' or NaN (a number left empty).
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (typeof v === 'number' && Number.isNaN(v));
 
-/** zod, once; a field left empty is "required" (a message key like every other), not zod's English default. */
+/**
+ * zod's issue as a message key, for the issues a schema gives no message of its own: a field left
+ * empty is "required", a value outside a list "invalidChoice", and so on; never zod's English default.
+ */
+function messageKeyOf(issue: z.core.$ZodRawIssue): string {
+  if (isEmpty(issue.input) || (issue.code === 'too_small' && issue.origin === 'array' && issue.minimum === 1)) return 'required';
+  switch (issue.code) {
+    case 'invalid_value':
+      return 'invalidChoice';
+    case 'too_big':
+      return issue.origin === 'string' ? 'tooLong' : 'outOfRange';
+    case 'too_small':
+      return issue.origin === 'string' ? 'tooShort' : 'outOfRange';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'invalidEmail' : 'invalidFormat';
+    default:
+      return 'INVALID_INPUT';
+  }
+}
+
+/** zod, once; every field error a message key (one of each: two rules failing alike say it once). */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | { ok: false; error: 'INVALID_INPUT'; fieldErrors: Record<string, string[]> } {
-  const parsed = schema.safeParse(raw, { error: (issue) => (isEmpty(issue.input) || (issue.code === 'too_small' && issue.origin === 'array' && issue.minimum === 1) ? 'required' : undefined) });
+  const parsed = schema.safeParse(raw, { error: messageKeyOf });
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+  return { ok: false, error: 'INVALID_INPUT', fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, [...new Set(v)]])) };
 }
 
 async function guarded<S extends z.ZodType, T>(spec: Spec<S, T>, raw: unknown): Promise<ActionResult<T>> {

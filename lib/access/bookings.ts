@@ -51,6 +51,24 @@ export async function requireGuardianInRound(db: Db | Tx, actor: Actor, round: R
   return { acting: actingGuardianships(facts, actor, childIds, round, kind), facts };
 }
 
+/**
+ * Holding a slot before the booking is confirmed: only a guardian who may book for a child in the
+ * slot's group. Another family's group (or school): NOT_FOUND; only information rights in a round
+ * that does not invite them: NOT_INVITED.
+ */
+export async function requireGuardianOfSlot(db: Db | Tx, actor: Actor, slotId: string) {
+  if (!isGuardian(actor)) throw new AppError('NOT_FOUND');
+  const slot = await db.slot.findFirst({ where: { id: slotId, schoolId: actor.schoolId }, select: { groupId: true, round: { select: { inviteInformationOnly: true } } } });
+  const mine = slot
+    ? await db.guardianship.findMany({
+        where: { schoolId: actor.schoolId, userId: actor.userId, endedAt: null, child: { enrolments: { some: { groupId: slot.groupId } } } },
+        select: { right: true },
+      })
+    : [];
+  if (!slot || !mine.length) throw new AppError('NOT_FOUND');
+  if (!mine.some((g) => guardianMayWrite('booking', g.right, slot.round))) throw new AppError('NOT_INVITED');
+}
+
 // ─── households ──────────────────────────────────────────────────────────────
 
 export const JOINT = 'joint';

@@ -48,6 +48,13 @@ export const POLICY = {
   // Preparing a talk: the guardians invited to it.
   preparation: { read: EVERYONE, write: ['authority'], writeIfInvited: ['information'] },
   moment: { read: EVERYONE, write: STAFF },
+  // The teacher's mark per pupil and round ("I want to see these parents" / "no talk needed"): set by
+  // the teachers of the child's group or the director, seen by the family and the staff around it.
+  talkWish: { read: EVERYONE, write: ['teacher', 'director'] },
+  // When plans change (lib/bookings/disruption.ts), about the talks of the child's group: a teacher
+  // falls ill and the day's talks are cancelled by a teacher of the group (the duo colleague, or
+  // they themselves) or the director; moving an evening moves every group's talks in it: the director.
+  talkDay: { cancel: ['teacher', 'director'], move: ['director'] },
   // The data-subject export is the legal representative's to request (and the director's to give).
   export: { read: ['authority', 'director'] },
   // Conversations about a child (lib/messages): every guardian starts one for their household; staff

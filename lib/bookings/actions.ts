@@ -1,8 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { inputAction } from '@/lib/access/action';
+import { inputAction, parseInput } from '@/lib/access/action';
 import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { toActionError } from '@/lib/errors';
@@ -19,8 +18,9 @@ export type BookActionResult = BookOutcome | { ok: false; error: 'INVALID_INPUT'
  */
 export async function bookAction(input: unknown): Promise<BookActionResult> {
   const actor = await requireRole(...ROLES.anyone);
-  const parsed = bookSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: 'INVALID_INPUT', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  // parseInput: the same message keys as every other action ('required' for an empty list), never zod's English.
+  const parsed = parseInput(bookSchema, input);
+  if (!parsed.ok) return parsed;
   let outcome: BookOutcome;
   try {
     outcome = await bookOrSuggest(actor, parsed.data);

@@ -37,6 +37,8 @@ type Context = {
   children: { id: string; firstName: string; prefix: string | null; lastName: string }[];
   yearId: string | null;
   heldByOthers: string[];
+  /** Children the teacher wants a longer talk with (TalkWish.doubleSlot): their talk takes two slots. */
+  doubleFor: string[];
 };
 
 const CONTEXT_SQL = `
@@ -49,7 +51,9 @@ select
      where tr.id = $1 and tr."schoolId" = $2) r) as round,
   (select coalesce(json_agg(s), '[]') from (
      select id, "groupId", "teacherKey", ${ms('"startsAt"')} as "startsAt", ${ms('"endsAt"')} as "endsAt", location, blocked
-     from "Slot" where "roundId" = $1 and "schoolId" = $2 and (id = any($3) or ($5 and "groupId" in (select "groupId" from "Slot" where id = any($3))))
+     from "Slot" where "roundId" = $1 and "schoolId" = $2 and (id = any($3) or (($5 or exists (
+       select 1 from "TalkWish" w where w."roundId" = $1 and w."schoolId" = $2 and w."childId" = any($4) and w."doubleSlot"))
+       and "groupId" in (select "groupId" from "Slot" where id = any($3))))
      order by "startsAt") s) as slots,
   (select coalesce(json_agg(g), '[]') from (
      select g."childId", g."userId", g."right", g."householdId", u.email, u."firstName", u.locale
@@ -61,14 +65,16 @@ select
      select id, "firstName", prefix, "lastName" from "Child" where "schoolId" = $2 and id = any($4)) c) as children,
   (select g."schoolYearId" from "RoundGroup" rg join "Group" g on g.id = rg."groupId" where rg."roundId" = $1 limit 1) as "yearId",
   (select coalesce(json_agg(h."slotId"), '[]') from "SlotHold" h
-     where h."slotId" = any($3) and h."userId" <> $6 and h."expiresAt" > $7::timestamp) as "heldByOthers"`;
+     where h."slotId" = any($3) and h."userId" <> $6 and h."expiresAt" > $7::timestamp) as "heldByOthers",
+  (select coalesce(json_agg(w."childId"), '[]') from "TalkWish" w
+     where w."roundId" = $1 and w."schoolId" = $2 and w."childId" = any($4) and w."doubleSlot") as "doubleFor"`;
 
 const WRITE_SQL = `
 with input as (
-  select * from jsonb_to_recordset($1::jsonb) as x(id text, "childId" text, "householdKey" text, "slotIds" text[], "guardianIds" text[], "slotStarts" timestamp[], "startsAt" timestamp)
+  select * from jsonb_to_recordset($1::jsonb) as x(id text, "childId" text, "householdKey" text, "calendarUid" text, "calendarSequence" int, "slotIds" text[], "guardianIds" text[], "slotStarts" timestamp[], "startsAt" timestamp)
 ), b as (
-  insert into "Booking" (id, "schoolId", "roundId", "childId", "householdKey", "bookedById", note, language, "needsInterpreter", attendance, "createdAt")
-  select id, $2, $3, "childId", "householdKey", $4, $5, $6, $7, 'EXPECTED'::"Attendance", now() from input returning id
+  insert into "Booking" (id, "schoolId", "roundId", "childId", "householdKey", "calendarUid", "calendarSequence", "bookedById", note, language, "needsInterpreter", attendance, "createdAt")
+  select id, $2, $3, "childId", "householdKey", "calendarUid", "calendarSequence", $4, $5, $6, $7, 'EXPECTED'::"Attendance", now() from input returning id
 ), sc as (
   insert into "SlotClaim" ("slotId", "schoolId", "bookingId") select unnest("slotIds"), $2, id from input returning 1
 ), tc as (
@@ -90,13 +96,21 @@ with input as (
 )
 select count(*)::int as n from b`;
 
-export type Booked = { id: string; childId: string; startsAt: Date; endsAt: Date; location: string | null };
+export type Booked = { id: string; childId: string; startsAt: Date; endsAt: Date; location: string | null; calendarUid: string; calendarSequence: number };
+
+/**
+ * A move books the talk anew in the old one's place (the caller deleted it in the same transaction):
+ * the new booking keeps the household it belonged to and its calendar identity (same uid, sequence
+ * raised), and the families get the move mail instead of a confirmation.
+ */
+export type MovedFrom = { householdKey: string; calendarUid: string; calendarSequence: number; previousStartsAt: Date };
 
 /**
  * Book one talk per child, all or nothing. `exec` runs on the pool (one atomic statement) or inside a
  * Prisma transaction (move, waiting list); `db` serves the staff scope check.
  */
-export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: BookInput, now: Date): Promise<Booked[]> {
+export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: BookInput, now: Date, moved?: MovedFrom): Promise<Booked[]> {
+  if (moved && input.items.length !== 1) throw new AppError('CONFLICT');
   const childIds = input.items.map((i) => i.childId);
   const slotIds = input.items.map((i) => i.slotId);
   const interpreter = !!input.needsInterpreter;
@@ -129,8 +143,9 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     // Blocked, or kept for another parent who is confirming it right now: taken.
     if (slot.blocked || (guardian && ctx.heldByOthers.includes(slot.id))) throw new AppError('SLOT_TAKEN');
     const claimed = [slot];
-    if (interpreter && round.interpreterDoubleSlot) {
-      // An interpreter needs time: take the next slot of the same schedule as well.
+    if ((interpreter && round.interpreterDoubleSlot) || ctx.doubleFor.includes(item.childId)) {
+      // An interpreter needs time, and so does a talk the teacher asked to be longer: take the next
+      // slot of the same schedule as well (both are the booking's SlotClaims).
       const next = ctx.slots.find((s) => s.groupId === slot.groupId && s.teacherKey === slot.teacherKey && !s.blocked && s.startsAt >= slot.endsAt && s.startsAt <= slot.endsAt + round.gapMinutes * 60_000);
       if (!next) throw new AppError('SLOT_TAKEN');
       claimed.push(next);
@@ -139,12 +154,15 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     if (taken.some((t) => t.startsAt < span.endsAt && span.startsAt < t.endsAt)) throw new AppError('PARENT_BUSY');
     taken.push(span);
     // Staff book for the family (joint); a guardian for their household when talks are separate.
-    const householdKey = householdKeyFor(round, ctx.guardians, item.childId, acting.find((g) => g.childId === item.childId)?.householdId);
+    const householdKey = moved?.householdKey ?? householdKeyFor(round, ctx.guardians, item.childId, acting.find((g) => g.childId === item.childId)?.householdId);
+    const id = randomUUID().replace(/-/g, '');
     const attending = attendingTalk(ctx.guardians, item.childId, householdKey, round);
     rows.push({
-      id: randomUUID().replace(/-/g, ''),
+      id,
       childId: item.childId,
       householdKey,
+      calendarUid: moved?.calendarUid ?? `${id}@ouderportaal`,
+      calendarSequence: moved ? moved.calendarSequence + 1 : 0,
       slotIds: claimed.map((s) => s.id),
       guardianIds: [...new Set(attending.map((g) => g.userId))],
       slotStarts: claimed.map((s) => new Date(s.startsAt).toISOString()),
@@ -163,15 +181,18 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     for (const g of toldOfTalk(ctx.guardians, r.childId, r.householdKey)) {
       const params = {
         to: { email: g.email, firstName: g.firstName, locale: g.locale }, schoolId: actor.schoolId, child: fullName(child), stage: round.stageName,
-        bookingId: r.id, startsAt: new Date(r.span.startsAt).toISOString(), endsAt: new Date(r.span.endsAt).toISOString(), location: r.location,
+        bookingId: r.id, calendarUid: r.calendarUid, sequence: r.calendarSequence,
+        startsAt: new Date(r.span.startsAt).toISOString(), endsAt: new Date(r.span.endsAt).toISOString(), location: r.location,
+        ...(moved ? { previousStartsAt: moved.previousStartsAt.toISOString() } : {}),
       };
-      mails.push({ id: randomUUID().replace(/-/g, ''), to: g.email, kind: 'booking_confirmed', template: 'booking_confirmed', params });
+      const template = moved ? 'booking_moved' : 'booking_confirmed';
+      mails.push({ id: randomUUID().replace(/-/g, ''), to: g.email, kind: template, template, params });
     }
   }
 
   try {
     await exec(WRITE_SQL, [
-      JSON.stringify(rows.map((r) => ({ id: r.id, childId: r.childId, householdKey: r.householdKey, slotIds: r.slotIds, guardianIds: r.guardianIds, slotStarts: r.slotStarts, startsAt: r.startsAt }))),
+      JSON.stringify(rows.map((r) => ({ id: r.id, childId: r.childId, householdKey: r.householdKey, calendarUid: r.calendarUid, calendarSequence: r.calendarSequence, slotIds: r.slotIds, guardianIds: r.guardianIds, slotStarts: r.slotStarts, startsAt: r.startsAt }))),
       actor.schoolId, round.id, actor.userId, input.note ?? null, input.language ?? null, interpreter, JSON.stringify(mails),
     ]);
   } catch (e) {
@@ -179,5 +200,5 @@ export async function runBooking(exec: Exec, db: Db | Tx, actor: Actor, input: B
     if (constraint) throw new AppError(VIOLATION[constraint] ?? 'CONFLICT');
     throw e;
   }
-  return rows.map((r) => ({ id: r.id, childId: r.childId, startsAt: new Date(r.span.startsAt), endsAt: new Date(r.span.endsAt), location: r.location }));
+  return rows.map((r) => ({ id: r.id, childId: r.childId, startsAt: new Date(r.span.startsAt), endsAt: new Date(r.span.endsAt), location: r.location, calendarUid: r.calendarUid, calendarSequence: r.calendarSequence }));
 }

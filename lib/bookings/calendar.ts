@@ -16,7 +16,11 @@ export async function renewCalendarToken(userId: string) {
   return token;
 }
 
-/** Every talk of the user's children (guardian) and every talk in the user's schedule (teacher). */
+/**
+ * Every talk of the user's children (guardian) and every talk in the user's schedule (teacher). A
+ * feed is a snapshot: a cancelled talk (its booking deleted) is simply not in it, and a moved one
+ * has the uid and sequence its mails carried, so a calendar that has both keeps one event.
+ */
 export async function calendarFeed(token: string): Promise<string | null> {
   if (!/^[\w-]{20,64}$/.test(token)) return null;
   const user = await prisma.user.findUnique({ where: { calendarToken: token }, select: { id: true } });
@@ -35,6 +39,8 @@ export async function calendarFeed(token: string): Promise<string | null> {
         id: true,
         schoolId: true,
         childId: true,
+        calendarUid: true,
+        calendarSequence: true,
         round: { select: { stage: { select: { name: true } } } },
         child: { select: { firstName: true, prefix: true, lastName: true } },
         claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } },
@@ -59,7 +65,7 @@ export async function calendarFeed(token: string): Promise<string | null> {
   const events: EventAttributes[] = [
     ...bookings.map((b) => {
       const slots = b.claims.map((c) => c.slot).sort((x, y) => +x.startsAt - +y.startsAt);
-      return talkEvent({ uid: `${b.id}@ouderportaal`, title: `${b.round.stage.name} ${fullName(b.child)}`, location: slots[0].location, startsAt: slots[0].startsAt, endsAt: slots.at(-1)!.endsAt });
+      return talkEvent({ uid: b.calendarUid, sequence: b.calendarSequence, title: `${b.round.stage.name} ${fullName(b.child)}`, location: slots[0].location, startsAt: slots[0].startsAt, endsAt: slots.at(-1)!.endsAt });
     }),
     ...moments.map((m) => talkEvent({ uid: `${m.id}@ouderportaal`, title: `${m.purpose} (${fullName(m.child)})`, location: m.location, startsAt: m.startsAt, endsAt: m.endsAt })),
   ];

@@ -1,10 +1,10 @@
 import 'server-only';
-import { onlyGuardian } from '@/lib/access/roles';
+import { requireGuardianOfSlot } from '@/lib/access/bookings';
 import type { Actor } from '@/lib/auth/actor';
+import { prisma } from '@/lib/db';
 import { poolExec } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
 import { HOLD_MINUTES } from './schemas';
-
 
 /**
  * Keep a tapped slot for this parent while they confirm. One conditional upsert: it succeeds when
@@ -12,7 +12,7 @@ import { HOLD_MINUTES } from './schemas';
  * hold one slot per round at a time, so tapping around does not lock up an evening.
  */
 export async function holdSlot(actor: Actor, slotId: string, now = new Date()) {
-  onlyGuardian(actor);
+  await requireGuardianOfSlot(prisma, actor, slotId);
   const expiresAt = new Date(+now + HOLD_MINUTES * 60_000);
   const rows = await poolExec<{ slotId: string }>(
     `with target as (

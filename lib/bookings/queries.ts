@@ -33,15 +33,30 @@ export async function freeSlotsFor(actor: Actor, roundId: string, childId: strin
   if (!groupId) throw new AppError('NOT_FOUND');
   const inRound = await prisma.roundGroup.findUnique({ where: { roundId_groupId: { roundId, groupId } }, select: { schoolId: true } });
   if (!inRound || inRound.schoolId !== actor.schoolId) throw new AppError('NOT_FOUND');
-  return prisma.slot.findMany({
-    where: {
-      roundId, groupId, schoolId: actor.schoolId, blocked: false, claim: null, startsAt: { gt: now },
-      // Not kept for another parent who is confirming it.
-      OR: [{ hold: null }, { hold: { expiresAt: { lte: now } } }, { hold: { userId: actor.userId } }],
-    },
-    orderBy: { startsAt: 'asc' },
-    select: { id: true, startsAt: true, endsAt: true, location: true },
-  });
+  const [free, double] = await Promise.all([
+    prisma.slot.findMany({
+      where: {
+        roundId, groupId, schoolId: actor.schoolId, blocked: false, claim: null, startsAt: { gt: now },
+        // Not kept for another parent who is confirming it.
+        OR: [{ hold: null }, { hold: { expiresAt: { lte: now } } }, { hold: { userId: actor.userId } }],
+      },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, startsAt: true, endsAt: true, location: true, teacherKey: true },
+    }),
+    prisma.talkWish.findFirst({ where: { roundId, childId, schoolId: actor.schoolId, doubleSlot: true }, select: { round: { select: { gapMinutes: true } } } }),
+  ]);
+  // A longer talk the teacher asked for takes two consecutive slots (lib/bookings/book.ts): offer
+  // only the moments whose next slot of the same schedule is free too.
+  const out: FreeSlot[] = [];
+  for (const { teacherKey, ...slot } of free) {
+    if (!double) {
+      out.push(slot);
+      continue;
+    }
+    const next = free.find((n) => n.teacherKey === teacherKey && +n.startsAt >= +slot.endsAt && +n.startsAt <= +slot.endsAt + double.round.gapMinutes * 60_000);
+    if (next) out.push({ ...slot, endsAt: next.endsAt });
+  }
+  return out;
 }
 
 /** After "just taken": the free slots closest in time to the one the parent wanted. */
@@ -67,6 +82,8 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
       guardianships: { where: { endedAt: null }, select: { childId: true, userId: true, right: true, householdId: true } },
       enrolments: { where: { schoolYearId: year.id }, select: { groupId: true, group: { select: { name: true, grade: true } } } },
       bookings: { select: { id: true, roundId: true, householdKey: true, claims: { select: { slot: { select: { startsAt: true, endsAt: true, location: true } } } } } },
+      // The teacher's mark (policy.ts talkWish.read): every guardian of the child sees it.
+      talkWishes: { select: { roundId: true, kind: true, doubleSlot: true, note: true } },
     },
   });
   const groupIds = children.flatMap((c) => c.enrolments.map((e) => e.groupId));
@@ -75,7 +92,7 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
     orderBy: { opensAt: 'asc' },
     select: { id: true, name: true, opensAt: true, deadline: true, mode: true, preferencesCloseAt: true, allocatedAt: true, inviteInformationOnly: true, separateTalksAllowed: true, groups: { select: { groupId: true } }, stage: { select: { name: true, mandatoryGrades: true, parentPreparation: true } } },
   });
-  return children.map(({ guardianships, bookings, ...c }) => {
+  return children.map(({ guardianships, bookings, talkWishes, ...c }) => {
     const group = c.enrolments[0];
     const mine = guardianships.find((g) => g.userId === actor.userId)!;
     return {
@@ -91,7 +108,9 @@ export async function guardianRounds(actor: Actor, now = new Date()) {
           const slots = booking?.claims.map((x) => x.slot).sort((a, b) => +a.startsAt - +b.startsAt);
           return {
             round: r,
-            mandatory: group ? r.stage.mandatoryGrades.includes(group.group.grade) : false,
+            wish: talkWishes.find((w) => w.roundId === r.id) ?? null,
+            // A talk the teacher asked for counts as mandatory, whatever the grade.
+            mandatory: (group ? r.stage.mandatoryGrades.includes(group.group.grade) : false) || talkWishes.some((w) => w.roundId === r.id && w.kind === 'REQUESTED'),
             canBook: guardianMayWrite('booking', mine.right, r),
             otherHousehold,
             state: roundState(r, now),
@@ -122,7 +141,7 @@ export async function roundForGuardian(actor: Actor, roundId: string, now = new 
     entries.map(async (e) => {
       const r = e.rounds.find((x) => x.round.id === roundId)!;
       const waiting = !!(await prisma.waitlistEntry.findUnique({ where: { roundId_childId_householdId: { roundId, childId: e.child.id, householdId: e.householdId } }, select: { id: true } }));
-      return { child: e.child, group: e.group, booking: r.booking, otherHousehold: r.otherHousehold, canBook: r.canBook, canPrepare: r.canPrepare, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
+      return { child: e.child, group: e.group, wish: r.wish, booking: r.booking, otherHousehold: r.otherHousehold, canBook: r.canBook, canPrepare: r.canPrepare, waiting, slots: r.booking || r.state !== 'open' ? [] : await freeSlotsFor(actor, roundId, e.child.id, now) };
     }),
   );
   const unbooked = children.filter((c) => !c.booking && c.canBook && c.slots.length);
@@ -148,8 +167,9 @@ export async function teacherDay(actor: Actor, dayStart: Date, dayEnd: Date) {
       endsAt: true,
       location: true,
       blocked: true,
+      teacherKey: true,
       group: { select: { id: true, name: true } },
-      round: { select: { id: true, name: true, inviteInformationOnly: true } },
+      round: { select: { id: true, name: true, inviteInformationOnly: true, gapMinutes: true } },
       claim: {
         select: {
           booking: {

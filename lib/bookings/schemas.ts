@@ -43,14 +43,52 @@ export const createRoundSchema = z
     separateTalksAllowed: z.boolean().default(false),
     inviteInformationOnly: z.boolean().default(false),
     interpreterDoubleSlot: z.boolean().default(true),
+    // The round's rhythm (lib/bookings/slots.ts); a teacher may set their own per schedule later.
+    breakAfterTalks: z.coerce.number().int().min(0, 'outOfRange').max(40, 'outOfRange').default(0),
+    breakMinutes: z.coerce.number().int().min(0, 'outOfRange').max(90, 'outOfRange').default(0),
+    breaks: z.array(z.object({ startsAt: localDateTime, endsAt: localDateTime })).max(20).default([]),
   })
   .refine((v) => v.opensAt < v.deadline, { message: 'deadlineBeforeOpening', path: ['deadline'] })
   .refine((v) => v.mode !== 'FAIR' || (!!v.preferencesCloseAt && v.opensAt < v.preferencesCloseAt && v.preferencesCloseAt < v.deadline), {
     message: 'preferencesWindow',
     path: ['preferencesCloseAt'],
   })
-  .refine((v) => v.blocks.every((b) => b.startsAt < b.endsAt), { message: 'blockEndsBeforeStart', path: ['blocks'] });
-export type CreateRoundInput = Omit<z.infer<typeof createRoundSchema>, 'mode'> & { mode?: 'FIRST_COME' | 'FAIR' };
+  .refine((v) => v.blocks.every((b) => b.startsAt < b.endsAt), { message: 'blockEndsBeforeStart', path: ['blocks'] })
+  .refine((v) => (v.breakAfterTalks > 0) === (v.breakMinutes > 0), { message: 'breakIncomplete', path: ['breakMinutes'] })
+  .refine((v) => v.breaks.every((b) => b.startsAt < b.endsAt), { message: 'breakEndsBeforeStart', path: ['breaks'] })
+  .refine((v) => v.breaks.every((b) => v.blocks.some((k) => k.startsAt <= b.startsAt && b.endsAt <= k.endsAt)), { message: 'breakOutsideBlock', path: ['breaks'] });
+export type CreateRoundInput = Omit<z.infer<typeof createRoundSchema>, 'mode' | 'breakAfterTalks' | 'breakMinutes' | 'breaks'> & {
+  mode?: 'FIRST_COME' | 'FAIR';
+  breakAfterTalks?: number;
+  breakMinutes?: number;
+  breaks?: { startsAt: string; endsAt: string }[];
+};
+
+/** One schedule's own rhythm (a teacher's): replaces the round's "break after N" and adds fixed breaks. */
+export const rhythmSchema = z
+  .object({
+    roundId: id,
+    groupId: id,
+    teacherKey: z.string().max(40).default(''),
+    breakAfterTalks: z.coerce.number().int().min(0, 'outOfRange').max(40, 'outOfRange'),
+    breakMinutes: z.coerce.number().int().min(0, 'outOfRange').max(90, 'outOfRange'),
+    breaks: z.array(z.object({ startsAt: localDateTime, endsAt: localDateTime })).max(20).default([]),
+  })
+  .refine((v) => (v.breakAfterTalks > 0) === (v.breakMinutes > 0), { message: 'breakIncomplete', path: ['breakMinutes'] })
+  .refine((v) => v.breaks.every((b) => b.startsAt < b.endsAt), { message: 'breakEndsBeforeStart', path: ['breaks'] });
+export type RhythmInput = z.input<typeof rhythmSchema>;
+
+/** A teacher's mark for one pupil in a round; NONE takes the mark away. */
+export const wishSchema = z
+  .object({
+    roundId: id,
+    childId: id,
+    kind: z.enum(['REQUESTED', 'NOT_NEEDED', 'NONE']),
+    doubleSlot: z.boolean().default(false),
+    note: z.string().trim().max(300, 'tooLong').optional().transform((v) => v || undefined),
+  })
+  .refine((v) => !v.doubleSlot || v.kind === 'REQUESTED', { message: 'doubleNeedsRequested', path: ['doubleSlot'] });
+export type WishInput = z.input<typeof wishSchema>;
 
 export const preferencesSchema = z.object({ roundId: id, childIds: z.array(id).min(1).max(8), blockIds: z.array(id).min(1, 'pickABlock').max(20) });
 

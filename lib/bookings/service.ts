@@ -1,17 +1,16 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { isGuardian, onlyStaff } from '@/lib/access/roles';
-import { plannedGroupsWhere, requireBookingWrite, toldOfTalk } from '@/lib/access/bookings';
+import { plannedGroupsWhere, requireBookingWrite } from '@/lib/access/bookings';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma, type Tx } from '@/lib/db';
 import { poolExec, txExec } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
-import { fullName } from '@/lib/format/name';
 import { zonedToUtc } from '@/lib/format/time';
 import { kickMailDelivery } from '@/lib/mail/outbox';
 import { refuseHolidayDates } from '@/lib/school-year/holiday-guard';
-import { runBooking } from './book';
-import { mailBooking } from './mail';
+import { type MovedFrom, runBooking } from './book';
+import { mailTalk, type TalkMailOptions } from './mail';
 import type { BookInput, CreateRoundInput } from './schemas';
 import { generateSlotTimes } from './slots';
 import { offerFreedSlots } from './waitlist';
@@ -38,6 +37,7 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
     if (groups.length !== new Set(input.groupIds).size) throw new AppError('NOT_FOUND');
     await refuseHolidayDates(tx, actor.schoolId, input.blocks.flatMap((b) => [b.startsAt.slice(0, 10), b.endsAt.slice(0, 10)]), 'blocks');
     const blocks = input.blocks.map((b) => ({ startsAt: zonedToUtc(b.startsAt), endsAt: zonedToUtc(b.endsAt) }));
+    const breaks = (input.breaks ?? []).map((b) => ({ startsAt: zonedToUtc(b.startsAt), endsAt: zonedToUtc(b.endsAt) }));
     const round = await tx.talkRound.create({
       data: {
         schoolId: actor.schoolId,
@@ -53,11 +53,14 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
         separateTalksAllowed: input.separateTalksAllowed,
         inviteInformationOnly: input.inviteInformationOnly,
         interpreterDoubleSlot: input.interpreterDoubleSlot,
+        breakAfterTalks: input.breakAfterTalks ?? 0,
+        breakMinutes: input.breakMinutes ?? 0,
         createdById: actor.userId,
         blocks: { createMany: { data: blocks } },
+        breaks: { createMany: { data: breaks } },
       },
     });
-    const times = generateSlotTimes(blocks, input.slotMinutes, input.gapMinutes);
+    const times = generateSlotTimes(blocks, input.slotMinutes, input.gapMinutes, { breakAfterTalks: input.breakAfterTalks ?? 0, breakMinutes: input.breakMinutes ?? 0, breaks });
     const slots: Prisma.SlotCreateManyInput[] = [];
     for (const g of groups) {
       const location = input.locations[g.id] || null;
@@ -73,13 +76,6 @@ export async function createRound(actor: Actor, input: CreateRoundInput) {
 
 // ─── booking ─────────────────────────────────────────────────────────────────
 
-
-function loadGuardians(tx: Tx, schoolId: string, childIds: string[]) {
-  return tx.guardianship.findMany({
-    where: { schoolId, childId: { in: childIds }, endedAt: null },
-    select: { childId: true, userId: true, right: true, householdId: true, user: { select: { email: true, firstName: true, locale: true } } },
-  });
-}
 
 /**
  * Book one talk per child, all or nothing (siblings back to back in one action). Guardians book
@@ -117,21 +113,26 @@ type CancelledBooking = Prisma.BookingGetPayload<{ include: typeof bookingForCan
 
 /**
  * What a cancel does, once the booking is known to be the actor's to cancel: the slot goes to the
- * waiting list, the event is logged, and every guardian with live access gets the cancel mail (of a
- * household's own talk: that household's). The caller sends the outbox after its transaction.
+ * waiting list, the event is logged, and every guardian with live access who was told of the talk
+ * gets the cancel mail with the calendar cancel (same uid; of a household's own talk: that
+ * household's). `opts.reason` is told to them; `opts.mail: false` queues nothing and returns the
+ * calendar cancels for the caller's own mail. The caller sends the outbox after its transaction.
  */
-export async function cancelInTx(tx: Tx, schoolId: string, booking: CancelledBooking, actorId: string, now: Date) {
+export async function cancelInTx(tx: Tx, schoolId: string, booking: CancelledBooking, actorId: string, now: Date, opts: Omit<TalkMailOptions, 'previousStartsAt'> = {}) {
+  // Rendered before the delete and the waiting list's rebooking of the slot: the mail is about this talk.
+  const calendar = await mailTalk(tx, 'cancelled', booking, opts);
   await tx.booking.delete({ where: { id: booking.id } });
   await offerFreedSlots(tx, schoolId, booking.claims.map((c) => c.slotId), now, bookInTx);
   const first = booking.claims.map((c) => c.slot).sort((a, b) => +a.startsAt - +b.startsAt)[0];
   await tx.bookingEvent.create({ data: { schoolId, roundId: booking.roundId, childId: booking.childId, actorId, kind: 'cancelled', slotStart: first?.startsAt } });
-  const child = await tx.child.findUniqueOrThrow({ where: { id: booking.childId }, select: { firstName: true, prefix: true, lastName: true } });
-  for (const g of toldOfTalk(await loadGuardians(tx, schoolId, [booking.childId]), booking.childId, booking.householdKey)) {
-    await mailBooking(tx, 'cancelled', { to: g.user, schoolId, child: fullName(child), stage: booking.round.stage.name, bookingId: booking.id, startsAt: first.startsAt, endsAt: first.endsAt, location: first.location });
-  }
+  return calendar;
 }
 
-/** Move = cancel + book in one transaction: if the new slot is gone, the old booking stays. */
+/**
+ * Move = cancel + book in one transaction: if the new slot is gone, the old booking stays. The new
+ * booking is the same talk to the families: same household, same calendar uid with a higher
+ * sequence, and the move mail (REQUEST at the new time) instead of a cancel and a confirmation.
+ */
 export async function moveBooking(actor: Actor, bookingId: string, slotId: string, now = new Date()) {
   const old = await prisma.booking.findFirst({ where: { id: bookingId, schoolId: actor.schoolId }, select: { roundId: true, childId: true, note: true, language: true, needsInterpreter: true } });
   if (!old) throw new AppError('NOT_FOUND');
@@ -139,7 +140,9 @@ export async function moveBooking(actor: Actor, bookingId: string, slotId: strin
     const booking = await bookingForChange(tx, actor, bookingId, now);
     await tx.booking.delete({ where: { id: booking.id } });
     const input = { roundId: old.roundId, items: [{ childId: old.childId, slotId }], note: old.note ?? undefined, language: old.language ?? undefined, needsInterpreter: old.needsInterpreter };
-    const moved = await bookInTx(tx, actor, input, now);
+    const previousStartsAt = booking.claims.map((c) => c.slot.startsAt).sort((a, b) => +a - +b)[0];
+    const from: MovedFrom = { householdKey: booking.householdKey, calendarUid: booking.calendarUid, calendarSequence: booking.calendarSequence, previousStartsAt };
+    const moved = await runBooking(txExec(tx), tx, actor, input, now, from);
     await offerFreedSlots(tx, actor.schoolId, booking.claims.map((c) => c.slotId).filter((id) => id !== slotId), now, bookInTx);
     return moved;
   }, TX);

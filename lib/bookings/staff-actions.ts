@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { formAction, formFields, idSchema } from '@/lib/access/action';
 import { ROLES } from '@/lib/access/roles';
-import { createRoundSchema } from './schemas';
+import { createRoundSchema, rhythmSchema } from './schemas';
+import { setScheduleRhythm } from './rhythm';
 import { zonedToUtc } from '@/lib/format/time';
 import { bookTalks, cancelBooking, createRound } from './service';
 import { allocateRound } from './fair';
@@ -34,7 +35,18 @@ function roundInputFrom(formData: FormData) {
     separateTalksAllowed: formData.get('separateTalksAllowed') === 'on',
     inviteInformationOnly: formData.get('inviteInformationOnly') === 'on',
     interpreterDoubleSlot: formData.get('interpreterDoubleSlot') === 'on',
+    breakAfterTalks: formData.get('breakAfterTalks') || undefined,
+    breakMinutes: formData.get('breakMinutes') || undefined,
+    breaks: breakRowsFrom(formData),
   };
+}
+
+/** Fixed breaks come as breakDate/breakFrom/breakTo rows, like blocks; empty rows ignored. */
+function breakRowsFrom(formData: FormData) {
+  const dates = formData.getAll('breakDate').map(String);
+  const from = formData.getAll('breakFrom').map(String);
+  const to = formData.getAll('breakTo').map(String);
+  return dates.flatMap((d, i) => (d && from[i] && to[i] ? [{ startsAt: `${d}T${from[i]}`, endsAt: `${d}T${to[i]}` }] : []));
 }
 
 export const createRoundAction = formAction({
@@ -113,4 +125,13 @@ export const addSlotAction = formAction({
     return undefined;
   },
   revalidate: DAY,
+});
+
+/** A teacher's own rhythm for one schedule of a round: its slots are cut again (lib/bookings/rhythm.ts). */
+export const setRhythmAction = formAction({
+  roles: ROLES.staff,
+  schema: rhythmSchema,
+  fields: (form) => ({ ...formFields(form, ['roundId', 'groupId', 'breakAfterTalks', 'breakMinutes']), teacherKey: String(form.get('teacherKey') ?? ''), breaks: breakRowsFrom(form) }),
+  run: (actor, i) => setScheduleRhythm(actor, i).then(() => undefined),
+  revalidate: (i) => [`/gesprekken/${i.roundId}`, DAY()],
 });

@@ -55,13 +55,15 @@ export async function missingBookings(actor: Actor, roundId: string) {
       const children = await prisma.child.findMany({
         where: { AND: [scope, { enrolments: { some: { groupId: group.id } } }] },
         orderBy: { firstName: 'asc' },
-        select: { id: true, firstName: true, prefix: true, lastName: true, bookings: { where: { roundId }, select: { id: true, attendance: true } } },
+        select: { id: true, firstName: true, prefix: true, lastName: true, bookings: { where: { roundId }, select: { id: true, attendance: true } }, talkWishes: { where: { roundId }, select: { kind: true } } },
       });
       return {
         group,
         mandatory: round.stage.mandatoryGrades.includes(group.grade),
         total: children.length,
         missing: children.filter((c) => c.bookings.length === 0),
+        // The teacher's marks (lib/talk-wishes): a requested talk is mandatory for that family.
+        requestedMissing: children.filter((c) => c.bookings.length === 0 && c.talkWishes[0]?.kind === 'REQUESTED'),
         noShows: children.filter((c) => c.bookings.some((b) => b.attendance === 'NO_SHOW')),
       };
     }),
@@ -72,24 +74,29 @@ export async function missingBookings(actor: Actor, roundId: string) {
 /** Queue one mail per guardian with authority of the given children, in their language; returns how many. */
 async function mailGuardiansOf(
   actor: Actor,
-  childIds: string[],
-  template: 'reminder' | 'rebook',
-  kind: string,
+  batches: { childIds: string[]; template: 'mail.reminder' | 'mail.rebook' | 'wishes.mail'; kind: string }[],
   values: (locale: string) => Record<string, string>,
 ) {
-  const guardians = await prisma.guardianship.findMany({
-    where: { schoolId: actor.schoolId, childId: { in: childIds }, right: 'AUTHORITY', endedAt: null },
-    select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
-  });
+  const loaded = await Promise.all(
+    batches.map(async (b) => ({
+      ...b,
+      guardians: await prisma.guardianship.findMany({
+        where: { schoolId: actor.schoolId, childId: { in: b.childIds }, right: 'AUTHORITY', endedAt: null },
+        select: { child: { select: { firstName: true, prefix: true, lastName: true } }, user: { select: { email: true, firstName: true, locale: true } } },
+      }),
+    })),
+  );
+  // All of one click's mails in one transaction: every family hears, or none does.
   await prisma.$transaction(async (tx) => {
-    for (const g of guardians) {
-      const t = await translatorFor(g.user.locale, `mail.${template}`);
-      const v = { name: g.user.firstName, child: fullName(g.child), ...values(g.user.locale) };
-      await enqueueMail(tx, { to: g.user.email, schoolId: actor.schoolId, kind, subject: t('subject', v), text: t('body', v) });
-    }
+    for (const b of loaded)
+      for (const g of b.guardians) {
+        const t = await translatorFor(g.user.locale, b.template);
+        const v = { name: g.user.firstName, child: fullName(g.child), ...values(g.user.locale) };
+        await enqueueMail(tx, { to: g.user.email, schoolId: actor.schoolId, kind: b.kind, subject: t('subject', v), text: t('body', v) });
+      }
   });
   kickMailDelivery();
-  return guardians.length;
+  return loaded.reduce((n, b) => n + b.guardians.length, 0);
 }
 
 /** One click: mail the guardians (with authority) of every child in the group still without a talk. */
@@ -97,7 +104,14 @@ export async function remindMissing(actor: Actor, roundId: string, groupId: stri
   const { round, groups } = await missingBookings(actor, roundId);
   const entry = groups.find((g) => g.group.id === groupId);
   if (!entry) throw new AppError('NOT_FOUND');
-  return mailGuardiansOf(actor, entry.missing.map((c) => c.id), 'reminder', 'booking_reminder', (locale) => ({ round: round.name, deadline: formatTalkTime(round.deadline, locale) }));
+  // "No talk needed" families are not chased; the ones the teacher asked for hear that it is the teacher's wish.
+  const requested = new Set(entry.requestedMissing.map((c) => c.id));
+  const others = entry.missing.filter((c) => !requested.has(c.id) && c.talkWishes[0]?.kind !== 'NOT_NEEDED').map((c) => c.id);
+  const values = (locale: string) => ({ round: round.name, deadline: formatTalkTime(round.deadline, locale) });
+  return mailGuardiansOf(actor, [
+    { childIds: others, template: 'mail.reminder', kind: 'booking_reminder' },
+    { childIds: [...requested], template: 'wishes.mail', kind: 'booking_reminder_requested' },
+  ], values);
 }
 
 /** Choices for the round form: the talk stages (not the group evening) and the groups the actor runs. */
@@ -139,7 +153,7 @@ export async function inviteNoShows(actor: Actor, roundId: string, groupId: stri
   const { round, groups } = await missingBookings(actor, roundId);
   const entry = groups.find((g) => g.group.id === groupId);
   if (!entry) throw new AppError('NOT_FOUND');
-  return mailGuardiansOf(actor, entry.noShows.map((c) => c.id), 'rebook', 'rebook_invitation', () => ({ round: round.name }));
+  return mailGuardiansOf(actor, [{ childIds: entry.noShows.map((c) => c.id), template: 'mail.rebook', kind: 'rebook_invitation' }], () => ({ round: round.name }));
 }
 
 /** For the day view: per round and group, the children without a talk yet (to book on their behalf). */

@@ -88,10 +88,10 @@ export async function charterToAcknowledge(actor: Actor) {
 }
 
 /** Per group: guardians of its children who acknowledged the current version, of all its guardians. */
-export async function acknowledgementByGroup(actor: Actor) {
+export async function acknowledgementByGroup(actor: Actor, now = new Date()) {
   requireAtSchool(actor, 'charter', 'write');
   const latest = await publishedCharter(actor.schoolId);
-  const year = await currentSchoolYear(actor.schoolId);
+  const year = await currentSchoolYear(actor.schoolId, now);
   if (!latest || !year) return { version: latest, groups: [] };
   const groups = await prisma.group.findMany({
     where: { schoolId: actor.schoolId, schoolYearId: year.id },

@@ -1,5 +1,6 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
+import { icsMethodOf } from '@/lib/calendar/ics';
 import type { Tx } from '@/lib/db';
 import { prisma } from '@/lib/db';
 
@@ -77,7 +78,8 @@ export async function deliverDueMail(batch = 20): Promise<number> {
           to: mail.to,
           subject: mail.subject,
           text: mail.text,
-          icalEvent: mail.icsFile ? { method: 'PUBLISH', filename: 'gesprek.ics', content: mail.icsFile } : undefined,
+          // The Content-Type's method must match the file's METHOD (REQUEST, CANCEL) or calendars ignore it.
+          icalEvent: mail.icsFile ? { method: icsMethodOf(mail.icsFile), filename: 'gesprek.ics', content: mail.icsFile } : undefined,
         });
       }
       await prisma.outboxMail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: null } });

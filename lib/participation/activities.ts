@@ -242,10 +242,13 @@ export async function remindActivities({ schoolId }: { schoolId: string }, now =
   return sent;
 }
 
-/** Both jobs for every school with something due (for instrumentation.ts: every few minutes). */
-export async function runActivityJobs(now = new Date()) {
+/**
+ * Both jobs for every school with something due (for instrumentation.ts: every few minutes), or for
+ * one school (tests, so a run sees only its own school's activities).
+ */
+export async function runActivityJobs(now = new Date(), scope: { schoolId?: string } = {}) {
   const schools = await prisma.activity.findMany({
-    where: { OR: [{ allocation: 'FAIR', allocatedAt: null, signupDeadline: { lt: now } }, { remindedAt: null, startsAt: { gt: now, lt: new Date(now.getTime() + 2 * 86_400_000) } }] },
+    where: { schoolId: scope.schoolId, OR: [{ allocation: 'FAIR', allocatedAt: null, signupDeadline: { lt: now } }, { remindedAt: null, startsAt: { gt: now, lt: new Date(now.getTime() + 2 * 86_400_000) } }] },
     distinct: ['schoolId'],
     select: { schoolId: true },
   });

@@ -75,7 +75,7 @@ async function load(schoolId: string, now: Date, exec: Exec) {
   const userIds = [...new Set(rows.map((r) => r.userId))];
   const childIds = [...new Set(rows.map((r) => r.childId))];
   const since = new Date(+now - ANNOUNCEMENT_DAYS * 86_400_000);
-  const [signIns, bounced, rounds, bookings, moments, versions, acks, invitations, meetings, attended, notices] = await Promise.all([
+  const [signIns, bounced, rounds, bookings, moments, versions, acks, invitations, meetings, attended, notices, wishes] = await Promise.all([
     exec<{ userId: string; at: Date }>(
       // firstSignedInAt lasts; the session rows and used links are pruned, but tell of sign-ins from before it existed.
       `SELECT id AS "userId", "firstSignedInAt" AS at FROM "User" WHERE id = ANY($1::text[]) AND "firstSignedInAt" <= $2
@@ -123,8 +123,14 @@ async function load(schoolId: string, now: Date, exec: Exec) {
        FROM "Announcement" a WHERE a."schoolId" = $1 AND a."publishedAt" > $2 AND a."publishedAt" <= $3`,
       [schoolId, since, now, userIds],
     ),
+    // The teacher's marks (lib/talk-wishes): a requested talk is mandatory, "no talk needed" is not.
+    exec<{ roundId: string; childId: string; kind: 'REQUESTED' | 'NOT_NEEDED' }>(
+      `SELECT w."roundId", w."childId", w.kind::text AS kind FROM "TalkWish" w JOIN "TalkRound" r ON r.id = w."roundId"
+       WHERE w."schoolId" = $1 AND r."opensAt" <= $2 AND w."childId" = ANY($3::text[])`,
+      [schoolId, now, childIds],
+    ),
   ]);
-  return { year, households: [...households.values()], signIns, bounced, rounds, bookings, moments, versions, acks, invitations, meetings, attended, notices };
+  return { year, households: [...households.values()], signIns, bounced, rounds, bookings, moments, versions, acks, invitations, meetings, attended, notices, wishes };
 }
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
@@ -134,8 +140,14 @@ function evaluate(d: Loaded) {
   const firstSignIn = new Map<string, Date>();
   for (const s of d.signIns) if (!firstSignIn.has(s.userId) || s.at < firstSignIn.get(s.userId)!) firstSignIn.set(s.userId, s.at);
   const bounced = new Set(d.bounced.map((b) => b.addr));
-  const roundsByGroup = new Map<string, { id: string; opensAt: Date }[]>();
-  for (const r of d.rounds) if (r.mandatory) roundsByGroup.set(r.groupId, [...(roundsByGroup.get(r.groupId) ?? []), r]);
+  const roundsByGroup = new Map<string, { id: string; opensAt: Date; mandatory: boolean }[]>();
+  for (const r of d.rounds) roundsByGroup.set(r.groupId, [...(roundsByGroup.get(r.groupId) ?? []), r]);
+  const wishOf = new Map(d.wishes.map((w) => [`${w.roundId}|${w.childId}`, w.kind]));
+  // A talk is mandatory for a child by the grade, unless the teacher said none is needed, or because the teacher asked for it.
+  const mustTalk = (r: { id: string; mandatory: boolean }, childId: string) => {
+    const wish = wishOf.get(`${r.id}|${childId}`);
+    return wish === 'REQUESTED' || (r.mandatory && wish !== 'NOT_NEEDED');
+  };
   const bookingsOf = new Map<string, Loaded['bookings']>();
   for (const b of d.bookings) bookingsOf.set(`${b.roundId}|${b.childId}`, [...(bookingsOf.get(`${b.roundId}|${b.childId}`) ?? []), b]);
   // No-shows count in any of this year's opened rounds (mandatory or not).
@@ -158,7 +170,7 @@ function evaluate(d: Loaded) {
     const talks: { opensAt: Date; bookedAt: Date | null }[] = [];
     let noShow = false;
     for (const c of kids) {
-      for (const r of roundsByGroup.get(c.groupId) ?? []) {
+      for (const r of (roundsByGroup.get(c.groupId) ?? []).filter((x) => mustTalk(x, c.id))) {
         const own = (bookingsOf.get(`${r.id}|${c.id}`) ?? []).filter((b) => b.householdKey === 'joint' || b.householdKey === h.id);
         const first = own.map((b) => b.createdAt).sort((a, b) => +a - +b)[0] ?? null;
         talks.push({ opensAt: r.opensAt, bookedAt: first });

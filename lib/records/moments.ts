@@ -3,7 +3,7 @@ import { addMinutes } from 'date-fns';
 import { childName, onChildFile } from '@/lib/access/child-file';
 import { isStaff, onlyStaff } from '@/lib/access/roles';
 import type { Actor } from '@/lib/auth/actor';
-import { talkToIcs } from '@/lib/bookings/ics';
+import { talkToIcs } from '@/lib/calendar/ics';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fullName } from '@/lib/format/name';
@@ -16,7 +16,9 @@ import type { MomentInput } from './schemas';
 
 // The talk arrangement (gespreksarrangement, 002): at the start-of-year talk teacher and parents
 // agree extra moments for this child. Each is mailed to every guardian with an .ics and sits in the
-// guardians' and the teacher's calendar feed (lib/bookings/calendar.ts).
+// guardians' and the teacher's calendar feed (lib/bookings/calendar.ts). Its calendar uid is
+// `<id>@ouderportaal` for good; a moment is never moved, so REQUEST goes out at sequence 0 and the
+// CANCEL when it is taken off at 1.
 
 export async function createMoment(actor: Actor, input: MomentInput, now = new Date()) {
   onlyStaff(actor);
@@ -34,7 +36,7 @@ export async function createMoment(actor: Actor, input: MomentInput, now = new D
       namespace: 'mail.moment',
       kind: 'moment_agreed',
       values: (locale) => ({ child: fullName(child), purpose: input.purpose, when: formatTalkTime(startsAt, locale, school.timeZone), location: input.location || '–' }),
-      ics: (title) => talkToIcs({ uid: `${created.id}@ouderportaal`, title, description: input.purpose, location: input.location || null, startsAt, endsAt }),
+      ics: (title) => talkToIcs(momentTalk(created, title), 'REQUEST'),
     });
     await auditFile(tx, actor, input.childId, 'write', 'moment', created.id);
     return created;
@@ -43,7 +45,11 @@ export async function createMoment(actor: Actor, input: MomentInput, now = new D
   return moment;
 }
 
-/** Staff take an agreed moment off again (it leaves the calendar feeds on their next refresh). */
+const momentTalk = (m: { id: string; purpose: string; location: string | null; startsAt: Date; endsAt: Date }, title: string, sequence = 0) => ({
+  uid: `${m.id}@ouderportaal`, sequence, title, description: m.purpose, location: m.location, startsAt: m.startsAt, endsAt: m.endsAt,
+});
+
+/** Staff take an agreed moment off again: the guardians get the calendar cancel, and it leaves the feeds on their next refresh. */
 export async function deleteMoment(actor: Actor, momentId: string) {
   onlyStaff(actor);
   const school = await prisma.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timeZone: true } });
@@ -57,6 +63,7 @@ export async function deleteMoment(actor: Actor, momentId: string) {
       namespace: 'mail.momentCancelled',
       kind: 'moment_cancelled',
       values: (locale) => ({ child: fullName(child), purpose: moment.purpose, when: formatTalkTime(moment.startsAt, locale, school.timeZone) }),
+      ics: (title) => talkToIcs(momentTalk(moment, title, 1), 'CANCEL'),
     });
     await auditFile(tx, actor, moment.childId, 'write', 'momentRemoved', moment.id);
   });

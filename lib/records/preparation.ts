@@ -27,7 +27,7 @@ export async function preparationForm(actor: Actor, childId: string, roundId: st
   const year = await currentSchoolYear(actor.schoolId);
   const round = await db.talkRound.findFirst({
     where: { id: roundId, schoolId: actor.schoolId, stage: { parentPreparation: true }, groups: { some: { group: { enrolments: { some: { childId, schoolYearId: year?.id } } } } } },
-    select: { id: true, name: true, inviteInformationOnly: true, stage: { select: { name: true, agendaTopics: true, childQuestions: true, childPresentFromGrade: true } }, blocks: { select: { endsAt: true }, orderBy: { endsAt: 'desc' }, take: 1 } },
+    select: { id: true, name: true, inviteInformationOnly: true, stage: { select: { key: true, name: true, agendaTopics: true, childQuestions: true, childPresentFromGrade: true } }, blocks: { select: { endsAt: true }, orderBy: { endsAt: 'desc' }, take: 1 } },
   });
   if (!round) throw new AppError('NOT_FOUND');
   const enrolment = await db.enrolment.findFirst({ where: { childId, schoolYearId: year?.id }, select: { group: { select: { grade: true } } } });

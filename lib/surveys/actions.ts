@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formAction, idSchema, inputAction } from '@/lib/access/action';
 import { ROLES } from '@/lib/access/roles';
 import { AppError } from '@/lib/errors';
+import { startAfterRound } from './after-round';
 import { addSurveyAction, evaluateSurveyAction, publishSummary, remindSurvey } from './feedback';
 import { actionSchema, answersSchema, createSurveySchema, editQuestionsSchema, evaluationSchema, summarySchema } from './schemas';
 import { createSurvey, saveSurveyDraft, submitSurvey, updateSurveyQuestions } from './service';
@@ -99,4 +100,13 @@ export const editQuestionsAction = inputAction({
     return undefined;
   },
   revalidate: ({ surveyId }) => `/directie/enquetes/${surveyId}`,
+});
+
+// The two questions after a talk round, opened by the director before the job would (lib/surveys/after-round.ts).
+export const startAfterRoundAction = formAction({
+  roles: ROLES.director,
+  schema: z.object({ roundId: idSchema }),
+  fields: (form) => ({ roundId: form.get('roundId') }),
+  run: (actor, { roundId }) => startAfterRound(actor, roundId),
+  revalidate: ({ roundId }) => [`/gesprekken/${roundId}`, '/directie/enquetes'],
 });

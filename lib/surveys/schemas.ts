@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema as id } from '@/lib/access/action';
+import { idSchema as id } from '@/lib/access/ids';
 import { questionTypes } from './question-types';
 
 export { questionTypes };

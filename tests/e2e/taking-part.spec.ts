@@ -93,3 +93,58 @@ test('the director opens the families not reached, filters by language and sends
     expect(t.households[0].household.guardianships.some((g) => g.user.locale === 'en')).toBe(true);
   }
 });
+
+test("the director's home is the year at a glance: each chart reads as an image with its figures, and as a table", async ({ page }) => {
+  const school = await db.school.findUniqueOrThrow({ where: { slug: 'distelvlinder' }, select: { id: true } });
+  const version = await db.charterVersion.findFirstOrThrow({ where: { schoolId: school.id, publishedAt: { not: null } }, orderBy: { number: 'desc' } });
+  const year = await db.schoolYear.findFirstOrThrow({ where: { schoolId: school.id, startDate: { lte: new Date() }, endDate: { gte: new Date() } } });
+  const g3a = await db.group.findFirstOrThrow({ where: { schoolId: school.id, schoolYearId: year.id, name: '3A' }, select: { id: true } });
+  const guardians = new Set((await db.guardianship.findMany({ where: { endedAt: null, child: { enrolments: { some: { groupId: g3a.id } } } }, select: { userId: true } })).map((g) => g.userId));
+  const acknowledged = await db.charterAcknowledgement.count({ where: { versionId: version.id, userId: { in: [...guardians] } } });
+
+  await signInWithPassword(page, LOGINS.director, PASSWORD);
+  await page.goto('/directie');
+  const glance = page.getByRole('region', { name: 'Het jaar in één oogopslag' });
+  for (const name of ['Gesprekken gehouden per fase', 'Gezinnen bereikt per maand', 'Vragen op tijd beantwoord', 'Respons op vragenlijsten', `Ouderkompas (versie ${version.number}) bevestigd per groep`]) {
+    await expect(glance.getByRole('img', { name })).toBeVisible();
+  }
+  // The charter chart names 3A's share, and its table gives the counts behind it.
+  const charter = glance.getByRole('figure', { name: `Ouderkompas (versie ${version.number}) bevestigd per groep` });
+  const share = `${Math.round((100 * acknowledged) / guardians.size)}%`;
+  await expect(charter.getByRole('img')).toHaveAccessibleDescription(new RegExp(`3A: ${share}`));
+  await charter.getByText('Toon de cijfers als tabel').click();
+  await expect(charter.getByRole('row', { name: /^3A / })).toHaveText(`3A${guardians.size}${acknowledged}${share}`);
+});
+
+test('a teacher appoints a class parent from the group on her home; a parent is asked for talents while preparing the parent-tell talk', async ({ page, browser }) => {
+  await signInWithPassword(page, LOGINS.teacher, PASSWORD);
+  const group = page.getByRole('region', { name: /^Groep 3A/ });
+  await group.getByText(/^Klassenouders?: /).click();
+  const choose = group.getByLabel('Ouder', { exact: true });
+  const chosen = (await choose.locator('option').first().textContent())!.replace(/ \(.*\)$/, '');
+  await choose.selectOption({ index: 0 });
+  await group.getByRole('button', { name: 'Aanwijzen: Groep 3A' }).click();
+  await expect(group.getByText(new RegExp(`^Klassenouders?: .*${chosen}`))).toBeVisible();
+  await expect(group.getByRole('button', { name: `${chosen} niet meer klassenouder` })).toBeVisible();
+
+  // A parent-tell round for Sanne's group: her mother prepares it and is asked what she would do for the school.
+  const mother = await db.user.findUniqueOrThrow({ where: { email: LOGINS.guardian }, select: { id: true } });
+  const sanne = await db.child.findFirstOrThrow({ where: { firstName: 'Sanne', guardianships: { some: { userId: mother.id } } }, select: { id: true, schoolId: true, enrolments: { select: { groupId: true } } } });
+  const stage = await db.stageDefinition.findFirstOrThrow({ where: { schoolId: sanne.schoolId, key: 'parent_tell' } });
+  const round = await db.talkRound.create({ data: { schoolId: sanne.schoolId, stageId: stage.id, name: 'Oudervertelgesprekken (test)', slotMinutes: 10, opensAt: new Date(), deadline: dayIn(14), createdById: mother.id } });
+  await db.roundGroup.create({ data: { schoolId: sanne.schoolId, roundId: round.id, groupId: sanne.enrolments[0].groupId } });
+  const parent = await browser.newPage();
+  try {
+    await signInWithLink(parent, LOGINS.guardian);
+    await parent.goto(`/kind/${sanne.id}/voorbereiden/${round.id}`);
+    const talents = parent.getByRole('region', { name: 'Wat wilt u voor de school doen?' });
+    const words = `Fietsen repareren ${Date.now()}`;
+    await talents.getByLabel('Waar bent u goed in?').fill(words);
+    await talents.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(talents.getByText('Opgeslagen.')).toBeVisible();
+    expect((await db.guardianTalent.findFirstOrThrow({ where: { userId: mother.id } })).talents).toBe(words);
+  } finally {
+    await parent.close();
+    await db.talkRound.delete({ where: { id: round.id } });
+  }
+});

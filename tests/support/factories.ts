@@ -3,16 +3,25 @@ import { randomUUID } from 'node:crypto';
 import type { GuardianRight, Role } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
+import { zonedDateKey } from '@/lib/format/time';
+import { schoolYearOf } from '@/lib/school/holidays-nl';
 
 const uid = () => randomUUID().slice(0, 8);
 
-export async function createSchool(opts: { teachersSeeAllPupils?: boolean } = {}) {
+/**
+ * A school with one school year. Without `yearOf` that is 2026-2027: tests that pass their own clock
+ * (`now`) place it in that year, so they read the same every day. Tests whose code reads the real
+ * clock (an import refuses a year that has ended, a session starts now) pass `yearOf: new Date()` and
+ * get the school year that date falls in, so they do not break once 2026-2027 is over.
+ */
+export async function createSchool(opts: { teachersSeeAllPupils?: boolean; yearOf?: Date } = {}) {
   const board = await prisma.board.create({ data: { name: `Bestuur ${uid()}` } });
   const school = await prisma.school.create({
     data: { boardId: board.id, name: `School ${uid()}`, slug: `school-${uid()}`, teachersSeeAllPupils: opts.teachersSeeAllPupils ?? false },
   });
+  const y = opts.yearOf ? schoolYearOf(zonedDateKey(opts.yearOf), 'midden') : { name: '2026-2027', startDate: '2026-08-24', endDate: '2027-07-16' };
   const year = await prisma.schoolYear.create({
-    data: { schoolId: school.id, name: '2026-2027', startDate: new Date('2026-08-24'), endDate: new Date('2027-07-16') },
+    data: { schoolId: school.id, name: y.name, startDate: new Date(y.startDate), endDate: new Date(y.endDate) },
   });
   return { board, school, year };
 }

@@ -6,6 +6,7 @@ import { AppShell } from '@/components/layout/AppShell';
 import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
 import { ReplyTimesCard } from '@/components/communication/ReplyTimesCard';
 import { ReachCard } from '@/components/reach/ReachCard';
+import { YearAtAGlance } from '@/components/director/YearAtAGlance';
 import { InboxSummary } from '@/components/messages/InboxSummary';
 import { AbsentTodayCard } from '@/components/reports/AbsentTodayCard';
 import { Card } from '@/components/ui/Card';
@@ -52,6 +53,8 @@ export default async function DirectorHomePage() {
       </AppShell>
     );
   }
+  // One clock for the page, so the reach card and the reach chart share one computation.
+  const now = new Date();
   const { year, groups, staff, totals } = await directorHome(actor);
   const unreached = await notReached(actor, year.id);
   const undelivered = await undeliverableCount(actor);
@@ -97,8 +100,9 @@ export default async function DirectorHomePage() {
           </Link>
         </p>
       )}
+      <YearAtAGlance actor={actor} now={now} />
       <div className="grid gap-4 md:grid-cols-2">
-        <ReachCard actor={actor} />
+        <ReachCard actor={actor} now={now} />
         <ReplyTimesCard actor={actor} />
         <InboxSummary actor={actor} />
         <AbsentTodayCard actor={actor} />

@@ -4,11 +4,13 @@ import { AppShell } from '@/components/layout/AppShell';
 import { LatestAnnouncementsCard } from '@/components/announcements/LatestAnnouncementsCard';
 import { MeetingsCard } from '@/components/meetings/MeetingsCard';
 import { HelpCard } from '@/components/participation/HelpCard';
+import { ClassParentsPanel } from '@/components/participation/ClassParentsPanel';
 import { InboxSummary } from '@/components/messages/InboxSummary';
 import { AbsentTodayCard } from '@/components/reports/AbsentTodayCard';
 import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { fullName, namesList } from '@/lib/format/name';
+import { classParentGroups } from '@/lib/participation/class-parents';
 import { teacherHome } from '@/lib/people/queries';
 import { helpRequests } from '@/lib/records/service';
 
@@ -21,7 +23,8 @@ export default async function TeacherHomePage() {
   const t = await getTranslations('home.teacher');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const [{ year, groups }, asks] = await Promise.all([teacherHome(actor), helpRequests(actor)]);
+  const [{ year, groups }, asks, classParents] = await Promise.all([teacherHome(actor), helpRequests(actor), classParentGroups(actor)]);
+  const th = await getTranslations('helping');
   if (!year) {
     return (
       <AppShell actor={actor} path="/leerkracht">
@@ -68,6 +71,14 @@ export default async function TeacherHomePage() {
               <span className="text-base font-normal text-stone-600">({t('pupils', { count: group.enrolments.length })})</span>
             </h2>
             {colleagues.length > 0 && <p className="text-stone-700">{t('duoWith', { names: namesList(colleagues) })}</p>}
+            {classParents.filter((g) => g.id === group.id).map((g) => (
+              <details key={g.id} className="mt-2" data-testid="group-class-parents">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium">
+                  {th('classParents.inGroup', { count: g.classParents.length, names: g.classParents.map((c) => c.name).join(', ') })}
+                </summary>
+                <ClassParentsPanel group={g} />
+              </details>
+            ))}
             <table className="mt-3 w-full text-left">
               <thead>
                 <tr className="border-b border-stone-300">

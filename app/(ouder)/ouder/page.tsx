@@ -14,6 +14,7 @@ import { guardianEvents } from '@/lib/events/service';
 import { charterToAcknowledge } from '@/lib/charter/service';
 import { publishedSummaries } from '@/lib/surveys/feedback';
 import { guardianHome } from '@/lib/people/queries';
+import { WishNotice } from '@/components/bookings/WishNotice';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('home.guardian'))('title') };
@@ -116,6 +117,7 @@ export default async function GuardianHomePage() {
                           {r.round.name}
                           {r.mandatory && <span className="ml-2 rounded bg-amber-100 px-1.5 text-sm text-amber-900">{tb('mandatory')}</span>}
                         </p>
+                        <WishNotice wish={r.wish} />
                         {r.booking ? (
                           <p data-testid="booked-talk">{tb('bookedAt', { when: when(r.booking.startsAt) })}</p>
                         ) : r.otherHousehold ? (

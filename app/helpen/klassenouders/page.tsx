@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/layout/AppShell';
-import { AppointClassParentForm, RemoveClassParentButton } from '@/components/participation/ClassParentForms';
+import { ClassParentsPanel } from '@/components/participation/ClassParentsPanel';
 import { Card } from '@/components/ui/Card';
 import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
@@ -24,19 +24,7 @@ export default async function ClassParentsPage() {
           <h2 id={`cp-group-${g.id}`} className="mb-2 text-lg font-semibold">
             {t('classParents.groupTitle', { name: g.name })}
           </h2>
-          {g.classParents.length === 0 ? (
-            <p className="mb-2 text-stone-700">{t('classParents.none')}</p>
-          ) : (
-            <ul className="mb-3 flex flex-col gap-2">
-              {g.classParents.map((c) => (
-                <li key={c.userId} className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{c.name}</span>
-                  <RemoveClassParentButton groupId={g.id} userId={c.userId} name={c.name} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <AppointClassParentForm groupId={g.id} groupName={g.name} candidates={g.candidates} />
+          <ClassParentsPanel group={g} />
         </Card>
       ))}
     </AppShell>

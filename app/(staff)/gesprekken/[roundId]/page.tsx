@@ -2,9 +2,12 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AllocateButton } from '@/components/bookings/AllocateButton';
 import { RemindButton } from '@/components/bookings/RemindButton';
+import { RhythmCard } from '@/components/bookings/RhythmCard';
+import { TalkWishesCard } from '@/components/bookings/TalkWishesCard';
 import { AppShell } from '@/components/layout/AppShell';
+import { AfterRoundCard } from '@/components/surveys/AfterRoundCard';
 import { Card } from '@/components/ui/Card';
-import { ROLES } from '@/lib/access/roles';
+import { isDirector, ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { missingBookings } from '@/lib/bookings/staff';
 import { orNotFound } from '@/lib/not-found';
@@ -51,6 +54,9 @@ export default async function RoundProgressPage({ params }: { params: Promise<{ 
           <div className="mt-3"><RemindButton roundId={round.id} groupId={g.group.id} count={g.missing.length} /></div>
         </Card>
       ))}
+      <TalkWishesCard actor={actor} roundId={round.id} />
+      <RhythmCard actor={actor} roundId={round.id} />
+      {isDirector(actor) && <AfterRoundCard actor={actor} roundId={round.id} />}
     </AppShell>
   );
 }

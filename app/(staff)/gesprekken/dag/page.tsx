@@ -1,6 +1,7 @@
 import { addDays } from 'date-fns';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { z } from 'zod';
 import { AppShell } from '@/components/layout/AppShell';
 import { PrintButton } from '@/components/ui/PrintButton';
@@ -8,7 +9,10 @@ import { StatusForm } from '@/components/ui/StatusForm';
 import { ROLES } from '@/lib/access/roles';
 import { requireRole } from '@/lib/auth/actor';
 import { teacherDay } from '@/lib/bookings/queries';
+import { pausesBefore } from '@/lib/bookings/rhythm';
 import { unbookedFor } from '@/lib/bookings/staff';
+import { dayDisruptions } from '@/lib/bookings/disruption';
+import { cancelTeacherDayAction, moveBlockAction } from '@/lib/bookings/disruption-actions';
 import { addSlotAction, attendanceAction, blockSlotAction, bookOnBehalfAction, staffCancelAction } from '@/lib/bookings/staff-actions';
 import { fullName, namesList } from '@/lib/format/name';
 import { zonedDateKey, zonedToUtc } from '@/lib/format/time';
@@ -33,12 +37,16 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
   const pairs = [...new Map(slots.map((s) => [`${s.round.id}:${s.group.id}`, { roundId: s.round.id, groupId: s.group.id, label: `${s.round.name} · ${s.group.name}` }])).values()];
   const talks = slots.flatMap((s) => (s.claim ? [{ roundId: s.round.id, childId: s.claim.booking.child.id }] : []));
   const bookingIds = slots.flatMap((s) => (s.claim ? [s.claim.booking.id] : []));
-  const [unbooked, preparations, moments, notes] = await Promise.all([unbookedFor(actor, pairs), preparationsFor(actor, talks), momentsBetween(actor, start, end), parentNotesFor(actor, bookingIds)]);
+  const [unbooked, preparations, moments, notes, disruptions] = await Promise.all([unbookedFor(actor, pairs), preparationsFor(actor, talks), momentsBetween(actor, start, end), parentNotesFor(actor, bookingIds), dayDisruptions(actor, date)]);
   const noteOf = new Map(notes.map((n) => [n.bookingId, n.note]));
+  // The breaks of each schedule (a rhythm break, a coffee break, between two blocks) as their own rows.
+  const pauses = pausesBefore(slots);
+  const tr = await getTranslations('rhythm');
   const tp = await getTranslations('prepare');
   const tm = await getTranslations('moments');
   const t = await getTranslations('day');
   const tc = await getTranslations('common');
+  const td = await getTranslations('disruption');
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { hour: '2-digit', minute: '2-digit' });
   const nav = (days: number) => `/gesprekken/dag?datum=${zonedDateKey(addDays(zonedToUtc(`${date}T12:00`), days))}`;
@@ -52,6 +60,16 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
           <PrintButton label={t('print')} />
         </div>
       </div>
+      {disruptions.cancellations.length > 0 && (
+        <ul className="flex flex-col gap-1 rounded-lg border border-amber-400 bg-amber-50 p-3" data-testid="day-cancellations">
+          {disruptions.cancellations.map((c) => (
+            <li key={c.id}>
+              {td('record', { round: c.round.name, group: c.group, teacher: c.teacher, by: c.by, reason: c.reason })}{' '}
+              <strong>{td('counts', { talks: c.talks, families: c.families, waitlisted: c.waitlisted })}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
       {slots.length === 0 && <p>{t('empty')}</p>}
       {slots.length > 0 && (
         // On a phone the five columns are wider than the screen: the table scrolls sideways instead of the page.
@@ -69,8 +87,16 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
             <tbody>
               {slots.map((s) => {
                 const b = s.claim?.booking;
+                const pause = pauses.get(s.id);
                 return (
-                  <tr key={s.id} className="border-b border-stone-200 align-top" data-testid="day-row">
+                  <Fragment key={s.id}>
+                  {pause && (
+                    <tr className="border-b border-stone-200 bg-stone-50" data-testid="day-pause">
+                      <td className="py-2 pr-2 whitespace-nowrap">{time(pause.startsAt)}–{time(pause.endsAt)}</td>
+                      <td colSpan={4} className="py-2 pr-2 font-medium text-stone-700">{tr('pause')}</td>
+                    </tr>
+                  )}
+                  <tr className="border-b border-stone-200 align-top" data-testid="day-row">
                     <td className="py-2 pr-2 whitespace-nowrap">
                       {time(s.startsAt)}–{time(s.endsAt)}
                       <span className="block text-xs text-stone-600">{tc('group')} {s.group.name}{s.location ? ` · ${s.location}` : ''}</span>
@@ -126,6 +152,7 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
                       )}
                     </td>
                   </tr>
+                  </Fragment>
                 );
               })}
             </tbody>
@@ -142,6 +169,52 @@ export default async function DayPage({ searchParams }: { searchParams: Promise<
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {(disruptions.groups.length > 0 || disruptions.blocks.length > 0) && (
+        <section aria-labelledby="disruption-title" className="flex flex-col gap-3 print:hidden">
+          <h2 id="disruption-title" className="text-lg font-semibold">{td('title')}</h2>
+          {disruptions.groups.length > 0 && (
+            <StatusForm action={cancelTeacherDayAction} className="flex flex-wrap items-end gap-2" success={td('cancelledDone')}>
+              <h3 className="w-full font-semibold">{td('cancelDay')}</h3>
+              <p className="w-full text-sm text-stone-700">{td('cancelDayHelp')}</p>
+              <input type="hidden" name="date" value={date} />
+              <label className="flex flex-col text-sm">
+                {td('teacher')}
+                <select name="groupTeacher" className="min-h-11 rounded border border-stone-400 bg-white px-2">
+                  {disruptions.groups.flatMap((g) => g.teachers.map((teacher) => (
+                    <option key={`${g.id}:${teacher.id}`} value={`${g.id}:${teacher.id}`}>{tc('group')} {g.name} · {teacher.name}</option>
+                  )))}
+                </select>
+              </label>
+              <label className="flex grow flex-col text-sm">
+                {td('reason')}
+                <input name="reason" required minLength={3} maxLength={300} placeholder={td('reasonPlaceholder')} className="min-h-11 rounded border border-stone-400 bg-white px-2" />
+              </label>
+              <button className="min-h-11 rounded-lg border border-red-700 bg-white px-3 text-red-800">{td('cancelSubmit')}</button>
+            </StatusForm>
+          )}
+          {disruptions.blocks.length > 0 && (
+            <StatusForm action={moveBlockAction} className="flex flex-wrap items-end gap-2" success={td('movedDone')}>
+              <h3 className="w-full font-semibold">{td('moveBlock')}</h3>
+              <p className="w-full text-sm text-stone-700">{td('moveBlockHelp')}</p>
+              <label className="flex flex-col text-sm">
+                {td('block')}
+                <select name="blockId" className="min-h-11 rounded border border-stone-400 bg-white px-2">
+                  {disruptions.blocks.map((b) => <option key={b.id} value={b.id}>{b.round.name} · {time(b.startsAt)}–{time(b.endsAt)}</option>)}
+                </select>
+              </label>
+              <label className="flex flex-col text-sm">
+                {td('newDate')}
+                <input type="date" name="date" required className="min-h-11 rounded border border-stone-400 bg-white px-2" />
+              </label>
+              <label className="flex flex-col text-sm">
+                {td('newTime')}
+                <input type="time" name="time" className="min-h-11 rounded border border-stone-400 bg-white px-2" />
+              </label>
+              <button className="min-h-11 rounded-lg border border-stone-400 bg-white px-3">{td('moveSubmit')}</button>
+            </StatusForm>
+          )}
         </section>
       )}
       {pairs.length > 0 && (

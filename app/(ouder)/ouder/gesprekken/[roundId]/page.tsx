@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { BookingPanel } from '@/components/bookings/BookingPanel';
+import { WishNotice } from '@/components/bookings/WishNotice';
 import { OpeningWatcher } from '@/components/bookings/OpeningWatcher';
 import { PreferenceForm } from '@/components/bookings/PreferenceForm';
 import { AppShell } from '@/components/layout/AppShell';
@@ -16,6 +17,7 @@ export default async function GuardianRoundPage({ params }: { params: Promise<{ 
   const { roundId } = await params;
   const view = await orNotFound(roundForGuardian(actor, roundId));
   const t = await getTranslations('booking');
+  const tw = await getTranslations('wishes');
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' });
   return (
@@ -29,6 +31,16 @@ export default async function GuardianRoundPage({ params }: { params: Promise<{ 
           {t('roundFacts', { stage: view.round.stage.name, minutes: view.round.stage.durationMinutes, deadline: when(view.round.deadline) })}
         </p>
       </div>
+      {view.children.some((c) => c.wish) && (
+        <ul className="flex flex-col gap-2" aria-label={tw('title')}>
+          {view.children.filter((c) => c.wish).map((c) => (
+            <li key={c.child.id}>
+              <p className="font-medium">{fullName(c.child)}</p>
+              <WishNotice wish={c.wish} />
+            </li>
+          ))}
+        </ul>
+      )}
       {view.state === 'notYetOpen' && (
         <>
           <Alert>{t('opensAt', { when: when(view.round.opensAt) })}</Alert>

@@ -3,8 +3,11 @@ import Link from 'next/link';
 import { AppShell } from '@/components/layout/AppShell';
 import { PreparationForm } from '@/components/records/PreparationForm';
 import { PreparationView } from '@/components/records/PreparationView';
+import { TalentForm } from '@/components/participation/TalentForm';
+import { Card } from '@/components/ui/Card';
 import { requireRole } from '@/lib/auth/actor';
 import { orNotFound } from '@/lib/not-found';
+import { myTalents } from '@/lib/participation/talents';
 import { preparationForm } from '@/lib/records/preparation';
 import { childAnswerTo } from '@/lib/records/agenda';
 
@@ -19,6 +22,9 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
   const form = await orNotFound(preparationForm(actor, id, roundId));
   const t = await getTranslations('prepare');
   const format = await getFormatter();
+  // The parent-tell talk is where the school first hears what a family brings: the talents form is asked here too (issue 14).
+  const talents = form.round.stage.key === 'parent_tell' ? await myTalents(actor) : null;
+  const th = await getTranslations('helping');
   return (
     <AppShell actor={actor} path={`/kind/${id}/voorbereiden/${roundId}`}>
       <Link href="/ouder" className="text-brand-700 underline">{t('back')}</Link>
@@ -40,6 +46,13 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
         topics={form.round.stage.agendaTopics.map((topic) => ({ topic, value: form.saved?.answers[topic] ?? '' }))}
         childQuestions={form.childAnswers ? form.round.stage.childQuestions.map((question) => ({ question, value: childAnswerTo(form.saved?.childAnswers, question) })) : []}
       />}
+      {talents && (
+        <Card aria-labelledby="prepare-talents-title">
+          <h2 id="prepare-talents-title" className="text-lg font-semibold">{th('talents.inPreparation')}</h2>
+          <p className="mb-3 text-stone-700">{th('talents.inPreparationIntro')}</p>
+          <TalentForm helpWith={talents.helpWith} talents={talents.talents} />
+        </Card>
+      )}
     </AppShell>
   );
 }
