@@ -61,10 +61,13 @@ export const cases: ActionCases = {
     allowed: async (k) => {
       const { fam, round, slots } = await setting(k);
       const answer = await k.call(BOOK, [{ roundId: round.id, items: [{ childId: fam.child.id, slotId: slots[1].id }], note: 'Graag over lezen' }], fam.guardians[0].cookie);
-      expect(answer).toEqual({ result: { ok: true, bookings: [{ id: expect.any(String), childId: fam.child.id, startsAt: slots[1].startsAt, endsAt: new Date(+slots[1].startsAt + 15 * 60_000), location: null }] } });
-      expect(await k.db.booking.findMany({ where: { roundId: round.id }, select: { childId: true, bookedById: true, householdKey: true, note: true, claims: { select: { slotId: true } } } })).toEqual([
-        { childId: fam.child.id, bookedById: fam.guardians[0].id, householdKey: 'joint', note: 'Graag over lezen', claims: [{ slotId: slots[1].id }] },
+      // A new talk's calendar identity is its own id, first version (a move carries it over and raises the sequence).
+      expect(answer).toEqual({ result: { ok: true, bookings: [{ id: expect.any(String), childId: fam.child.id, startsAt: slots[1].startsAt, endsAt: new Date(+slots[1].startsAt + 15 * 60_000), location: null, calendarUid: expect.any(String), calendarSequence: 0 }] } });
+      const id = (answer as { result: { bookings: { id: string }[] } }).result.bookings[0].id;
+      expect(await k.db.booking.findMany({ where: { roundId: round.id }, select: { id: true, childId: true, bookedById: true, householdKey: true, note: true, calendarUid: true, claims: { select: { slotId: true } } } })).toEqual([
+        { id, childId: fam.child.id, bookedById: fam.guardians[0].id, householdKey: 'joint', note: 'Graag over lezen', calendarUid: `${id}@ouderportaal`, claims: [{ slotId: slots[1].id }] },
       ]);
+      expect(answer).toMatchObject({ result: { bookings: [{ calendarUid: `${id}@ouderportaal` }] } });
     },
     outsider: async (k) => {
       const { fam, round, slots } = await setting(k);
@@ -144,7 +147,7 @@ export const cases: ActionCases = {
       const { fam, round, slots } = await setting(k);
       const res = await k.api('POST', '/api/bookings', { roundId: round.id, items: [{ childId: fam.child.id, slotId: slots[0].id }] }, fam.guardians[0].cookie);
       expect(res.status).toBe(201);
-      expect(res.json).toEqual({ bookings: [{ id: expect.any(String), childId: fam.child.id, startsAt: slots[0].startsAt.toISOString(), endsAt: new Date(+slots[0].startsAt + 15 * 60_000).toISOString(), location: null }] });
+      expect(res.json).toEqual({ bookings: [{ id: expect.any(String), childId: fam.child.id, startsAt: slots[0].startsAt.toISOString(), endsAt: new Date(+slots[0].startsAt + 15 * 60_000).toISOString(), location: null, calendarUid: `${res.json.bookings[0].id}@ouderportaal`, calendarSequence: 0 }] });
       expect(await bookingsOf(k, round.id)()).toEqual([{ id: res.json.bookings[0].id, childId: fam.child.id, claims: [{ slotId: slots[0].id }] }]);
     },
     outsider: async (k) => {
