@@ -39,7 +39,7 @@ export function ShareChart({ id, title, description, bars, layout, table, empty 
       {bars.length === 0 ? (
         <p className="text-stone-700">{empty}</p>
       ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${layout === 'rows' ? bars.length * ROW + 4 : COLUMNS_H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full max-w-xl" data-testid={`chart-${id}`}>
+        <svg viewBox={`0 0 ${WIDTH} ${layout === 'rows' ? bars.length * ROW + 4 : COLUMNS_H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} className="h-auto w-full max-w-xl" data-testid={`chart-${id}`}>
           <title id={`${id}-t`}>{title}</title>
           <desc id={`${id}-d`}>{`${description} ${bars.map((b) => `${b.label}: ${b.spoken ?? b.value}`).join('; ')}.`}</desc>
           {layout === 'rows' ? <Rows bars={bars} /> : <Columns bars={bars} />}

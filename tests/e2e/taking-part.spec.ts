@@ -118,12 +118,12 @@ test("the director's home is the year at a glance: each chart reads as an image 
 
 test('a teacher appoints a class parent from the group on her home; a parent is asked for talents while preparing the parent-tell talk', async ({ page, browser }) => {
   await signInWithPassword(page, LOGINS.teacher, PASSWORD);
-  const group = page.getByRole('region', { name: /^Groep 3A/ });
+  const group = page.getByRole('region', { name: /^Groep 5A/ }); // she is one of 5A's duo teachers
   await group.getByText(/^Klassenouders?: /).click();
   const choose = group.getByLabel('Ouder', { exact: true });
   const chosen = (await choose.locator('option').first().textContent())!.replace(/ \(.*\)$/, '');
   await choose.selectOption({ index: 0 });
-  await group.getByRole('button', { name: 'Aanwijzen: Groep 3A' }).click();
+  await group.getByRole('button', { name: 'Aanwijzen: Groep 5A' }).click();
   await expect(group.getByText(new RegExp(`^Klassenouders?: .*${chosen}`))).toBeVisible();
   await expect(group.getByRole('button', { name: `${chosen} niet meer klassenouder` })).toBeVisible();
 
