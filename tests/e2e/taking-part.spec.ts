@@ -131,7 +131,7 @@ test('a teacher appoints a class parent from the group on her home; a parent is 
   const mother = await db.user.findUniqueOrThrow({ where: { email: LOGINS.guardian }, select: { id: true } });
   const sanne = await db.child.findFirstOrThrow({ where: { firstName: 'Sanne', guardianships: { some: { userId: mother.id } } }, select: { id: true, schoolId: true, enrolments: { select: { groupId: true } } } });
   const stage = await db.stageDefinition.findFirstOrThrow({ where: { schoolId: sanne.schoolId, key: 'parent_tell' } });
-  const round = await db.talkRound.create({ data: { schoolId: sanne.schoolId, stageId: stage.id, name: 'Oudervertelgesprekken (test)', slotMinutes: 10, opensAt: new Date(), deadline: dayIn(14), createdById: mother.id } });
+  const round = await db.talkRound.create({ data: { schoolId: sanne.schoolId, stageId: stage.id, name: 'Oudervertelgesprekken (test)', slotMinutes: 10, opensAt: new Date(), deadline: new Date(Date.now() + 14 * 86_400_000), createdById: mother.id } });
   await db.roundGroup.create({ data: { schoolId: sanne.schoolId, roundId: round.id, groupId: sanne.enrolments[0].groupId } });
   const parent = await browser.newPage();
   try {
