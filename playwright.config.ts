@@ -8,7 +8,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000, // multi-actor flows (teacher, parents, director) take 20-30 s on a 2-core runner
   reporter: [['list']],
   use: {
     baseURL: E2E_BASE_URL,
